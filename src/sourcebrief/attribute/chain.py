@@ -1,0 +1,113 @@
+"""The reporting chain: which outlets the article credits ("first reported by", "X reported",
+"according to a report in X", sources who "spoke to X"), and the article's own place in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from sourcebrief.attribute.speakers import proper_name
+from sourcebrief.model import Article, ChainLink, ChainRole, Citation
+
+_REPORT_LEMMAS = {"report", "break", "publish", "reveal"}
+_FIRST_WORDS = {"first", "initially", "originally"}
+
+
+def find_credits(sentences: list[Span], article: Article) -> Iterator[ChainLink]:
+    """Outlets credited with reporting, each with the clause that credits it."""
+    for sentence in sentences:
+        for token in sentence:
+            link = _report_verb_credit(token, article) or _report_noun_credit(token, article)
+            if link:
+                yield link
+
+
+def _report_verb_credit(verb: Token, article: Article) -> ChainLink | None:
+    if verb.pos_ != "VERB" or verb.lemma_ not in _REPORT_LEMMAS:
+        return None
+    if verb.lemma_ == "break" and not any(c.lemma_ in ("news", "story") for c in verb.children):
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    outlet = agent if agent is not None else subject
+    if outlet is None or not _is_named(outlet):
+        return None
+    first = any(t.lower_ in _FIRST_WORDS for t in verb.children) or _is_first_to(verb)
+    if outlet is agent:  # "was first reported by The Record"
+        helpers = [c for c in verb.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
+        start, end = (helpers[0] if helpers else verb).idx, _end(outlet)
+    else:  # "Reuters first reported"
+        start, end = outlet.left_edge.idx, _end(verb)
+    return _link(
+        article, proper_name(outlet), ChainRole.FIRST_REPORT if first else ChainRole.REPORT, start=start, end=end
+    )
+
+
+def _report_noun_credit(noun: Token, article: Article) -> ChainLink | None:
+    # "according to a report in The Record", "a CBS News report"
+    if noun.pos_ != "NOUN" or noun.lemma_ not in ("report", "story", "article"):
+        return None
+    named = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "by", "from")
+        for g in c.children
+        if g.dep_ == "pobj" and _is_named(g)
+    ]
+    named += [c for c in noun.children if c.dep_ in ("compound", "poss") and _is_named(c)]
+    if not named:
+        return None
+    outlet = named[0]
+    first = any(t.lower_ in _FIRST_WORDS for t in noun.children)
+    return _link(
+        article,
+        proper_name(outlet),
+        ChainRole.FIRST_REPORT if first else ChainRole.REPORT,
+        start=min(noun.idx, outlet.left_edge.idx),
+        end=max(_end(noun), _end(outlet)),
+    )
+
+
+def _is_first_to(verb: Token) -> bool:
+    # "X was the first to report"
+    head = verb.head
+    return verb.dep_ in ("relcl", "acl", "xcomp") and head.lower_ == "first"
+
+
+def _is_named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON")
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _link(article: Article, outlet: str, role: ChainRole, *, start: int, end: int) -> ChainLink:
+    return ChainLink(outlet, role, (article.cite(start, end),))
+
+
+def conduit_link(article: Article, outlet: str, citation: Citation) -> ChainLink:
+    return ChainLink(outlet, ChainRole.REPORT, (citation,))
+
+
+def assemble_chain(links: Iterable[ChainLink], article: Article) -> tuple[ChainLink, ...]:
+    """One link per outlet (the strongest role, all citations), first reports first, then the
+    article itself: a republisher when it credits someone else with the first report."""
+    merged: dict[str, ChainLink] = {}
+    for link in links:
+        key = link.outlet.lower()
+        if key in merged:
+            old = merged[key]
+            role = ChainRole.FIRST_REPORT if ChainRole.FIRST_REPORT in (old.role, link.role) else old.role
+            link = ChainLink(old.outlet, role, tuple(dict.fromkeys(old.citations + link.citations)))
+        merged[key] = link
+    ordered = sorted(merged.values(), key=lambda link: link.role != ChainRole.FIRST_REPORT)
+    own_name = article.site or "this article"
+    first_reports = [link for link in ordered if link.role == ChainRole.FIRST_REPORT]
+    if own_name.lower() in merged:
+        return tuple(ordered)
+    if first_reports:
+        evidence = tuple(c for link in first_reports for c in link.citations)
+        return (*ordered, ChainLink(own_name, ChainRole.REPUBLISH, evidence))
+    return (*ordered, ChainLink(own_name, ChainRole.REPORT, ()))

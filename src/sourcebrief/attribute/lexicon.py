@@ -1,0 +1,81 @@
+"""Word lists for attribution: cue verbs, source nouns, titles, outlets.
+
+Kept as data so that a later cue lexicon learned from annotated news can replace them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that attribute content to a source (lemmas).
+CUE_VERBS = frozenset(
+    """
+    say tell state add claim announce confirm deny report explain note argue insist warn write
+    tweet post describe allege acknowledge admit assert suggest emphasize emphasise stress reiterate
+    maintain predict promise vow threaten urge accuse contend express dispute question doubt reject
+    refute indicate reveal disclose testify recall concede observe respond reply answer comment
+    estimate hint speculate agree complain charge declare remark caution criticize criticise praise
+    blame dismiss rule decline refuse brief inform concur counter retort mention
+    """.split()
+)
+
+# Cue verbs that are only attributions when the verb has clausal content, not any object
+# ("added a clause", "posted a photo", "charged a fee").
+CLAUSE_ONLY_CUES = frozenset("add post charge rule answer note call ask mention praise".split())
+
+# Nouns that make an unnamed subject a source ("officials said", "a spokesperson said").
+SOURCE_NOUNS = frozenset(
+    """
+    official officials source sources spokesperson spokesman spokeswoman spokespeople people person
+    aide aides adviser advisers advisor advisors diplomat diplomats insider insiders staffer staffers
+    witness witnesses resident residents analyst analysts expert experts lawmaker lawmakers
+    investigator investigators prosecutor prosecutors officer officers police authorities
+    member members employee employees worker workers representative representatives observer
+    observers critic critics supporter supporters activist activists protester protesters
+    doctor doctors scientist scientists researcher researchers lawyer lawyers attorney attorneys
+    """.split()
+)
+
+# Nouns for unnamed institutions that speak as one ("the ministry said").
+ORGANIZATION_NOUNS = frozenset(
+    """
+    government ministry department agency military army navy administration campaign committee
+    police authorities court council company firm embassy office parliament party
+    """.split()
+)
+
+# Nouns for documents that speak for whoever issued them ("a CBS News report said").
+DOCUMENT_NOUNS = frozenset("report statement study release memo letter filing tweet post survey poll".split())
+
+PRONOUNS_PERSON = frozenset("he she him her".split())
+PRONOUNS_GROUP = frozenset("they them".split())
+PRONOUNS_THING = frozenset("it".split())
+
+# Honorifics and titles stripped from the front of a person's name; kept as their role.
+TITLE_WORDS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. rep rep. sen sen. gov gov. lt lt. gen gen. col col. sgt sgt. prof prof.
+    president vice secretary minister senator representative governor mayor judge justice chancellor
+    king queen prince princess pope sir dame ambassador general admiral chairman chairwoman
+    """.split()
+)
+
+# Head nouns of title-only references to one person ("the President said", "The Vice President").
+ROLE_NOUNS = frozenset(
+    """
+    president minister secretary senator governor mayor leader ambassador chancellor spokesperson
+    spokesman spokeswoman premier chairman chairwoman chair director chief commissioner envoy
+    adviser advisor speaker whip king queen prince pope judge justice general commander
+    """.split()
+)
+
+# Words in an organization's name that mark it as a news outlet.
+OUTLET_WORDS = re.compile(
+    r"\b(news|times|post|journal|reuters|associated press|ap|afp|bbc|cnn|nbc|abc|cbs|fox|msnbc|npr|"
+    r"bloomberg|guardian|telegraph|tribune|herald|gazette|politico|axios|record|wire|press|daily|"
+    r"magazine|radio|television|tv|al jazeera|wikinews|independent|economist|observer|chronicle)\b",
+    re.IGNORECASE,
+)
+
+# Verbs whose object is an outlet a source spoke to ("told CBS News", "spoke to Reuters").
+CONDUIT_VERBS = frozenset("tell speak talk".split())

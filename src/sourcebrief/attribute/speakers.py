@@ -1,0 +1,277 @@
+"""Who a statement's subject is: a named person, an organization, an outlet, or an anonymous
+group, with role, affiliation and the outlet it spoke through; pronouns and short names resolved
+to the person named earlier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from sourcebrief.attribute import lexicon
+from sourcebrief.model import SourceKind
+
+_ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
+_AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved subject. ``key`` identifies the source within one article."""
+
+    key: str
+    name: str
+    kind: SourceKind
+    start: int
+    end: int
+    role: str | None = None
+    affiliation: str | None = None
+    conduit: str | None = None
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def subtree_tokens(token: Token, *, skip_deps: frozenset[str] | set[str] = frozenset()) -> list[Token]:
+    """The token's subtree without the children (and their subtrees) whose dep is in ``skip_deps``."""
+    skipped = {t.i for child in token.children if child.dep_ in skip_deps for t in child.subtree}
+    tokens = [t for t in token.subtree if t.i not in skipped]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    return tokens
+
+
+def is_outlet_name(name: str) -> bool:
+    return bool(lexicon.OUTLET_WORDS.search(name))
+
+
+def entity_name(token: Token) -> tuple[str, str] | None:
+    """(text, label) of the named entity containing ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return _strip_article(ent), ent.label_
+    return None
+
+
+def proper_name(token: Token) -> str:
+    """A name for the noun at ``token``: its entity, else its run of proper-noun modifiers."""
+    found = entity_name(token)
+    if found:
+        return found[0]
+    possessor = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    if possessor is not None:
+        return proper_name(possessor)
+    left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod") and (t.pos_ == "PROPN" or t.text == "The")]
+    tokens = [*left, token] if left else [token]
+    return token.doc[tokens[0].i : token.i + 1].text
+
+
+def _strip_article(span: Span) -> str:
+    text = span.text
+    return text[4:] if text.startswith("the ") else text
+
+
+class SpeakerResolver:
+    """Resolves subjects in text order, remembering people so that "he" and "Turner" find
+    "Mike Turner" and "the senator" finds the last person whose role says senator."""
+
+    def __init__(self, people: list[Span]):
+        # Every multi-word PERSON entity, in text order, as a target for short names.
+        self._full_names = [_strip_article(p) for p in people if len(p) > 1]
+        self._recent: list[Speaker] = []
+
+    def resolve(self, subject: Token) -> Speaker | None:
+        if subject.lower_ in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | lexicon.PRONOUNS_THING:
+            found = self._antecedent(subject.lower_)
+            if found is None:
+                return None
+            return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
+        speaker = self._describe(subject)
+        return self._remember(speaker) if speaker else None
+
+    def _remember(self, speaker: Speaker) -> Speaker:
+        self._recent.append(speaker)
+        return speaker
+
+    def _antecedent(self, pronoun: str) -> Speaker | None:
+        if pronoun in lexicon.PRONOUNS_PERSON:
+            kinds = {SourceKind.PERSON}
+        elif pronoun in lexicon.PRONOUNS_GROUP:
+            kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION, SourceKind.PERSON}
+        else:
+            kinds = {SourceKind.ORGANIZATION, SourceKind.OUTLET}
+        return next((s for s in reversed(self._recent) if s.kind in kinds), None)
+
+    def _describe(self, head: Token) -> Speaker | None:
+        tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos", "prep"})
+        person = _person_in(head, tokens)
+        if person is not None:
+            return self._person(head, person)
+        lemma = head.lemma_.lower()
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        if lemma in lexicon.ROLE_NOUNS and head.tag_ not in ("NNS", "NNPS") and not indefinite:
+            return self._person_by_role(head) or self._unnamed_person(head)
+        entity = entity_name(head)
+        if head.pos_ == "PROPN" or (entity and entity[1] in _ENTITY_KINDS):
+            full = self._full_name_for(head.text)
+            if full:  # a short name such as "Turner", often mislabelled as an organization
+                return Speaker(full, full, SourceKind.PERSON, head.idx, head.idx + len(head))
+            return self._organization(head, proper_name(head))
+        if lemma in lexicon.DOCUMENT_NOUNS:
+            issuer = next((t for t in tokens if t.ent_type_ == "ORG"), None)
+            return self._organization(issuer, proper_name(issuer)) if issuer is not None else None
+        if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
+            return self._earlier_group(head) or self._anonymous(head)
+        if lemma in lexicon.ORGANIZATION_NOUNS:
+            return self._anonymous(head, kind=SourceKind.ORGANIZATION)
+        return None
+
+    def _full_name_for(self, short: str) -> str | None:
+        return next((f for f in reversed(self._full_names) if f.split()[-1] == short and f != short), None)
+
+    def _person(self, head: Token, person: Span) -> Speaker:
+        name = self._full_name_for(person.text) if len(person) == 1 else None
+        name = name or _strip_article(person)
+        before = [t for t in head.subtree if t.i < person.start and t.dep_ not in ("det", "punct", "case")]
+        role_words = [t for t in before if t.ent_type_ not in _AFFILIATION_LABELS]
+        appositions = [
+            subtree_tokens(c)
+            for c in head.children
+            if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
+        ]
+        roles = [" ".join(t.text for t in role_words)] + [_text(a) for a in appositions if a]
+        start, end = span_of(list(person))
+        return Speaker(
+            key=name,
+            name=name,
+            kind=SourceKind.PERSON,
+            start=start,
+            end=end,
+            role="; ".join(r for r in roles if r) or None,
+            affiliation=_affiliation(head, before),
+        )
+
+    def _person_by_role(self, head: Token) -> Speaker | None:
+        # "the senator said" after "Sen. Jane Doe": a definite role noun refers back.
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
+        tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS)
+        for speaker in reversed(self._recent):
+            if speaker.kind == SourceKind.PERSON and speaker.role and head.lower_ in speaker.role.lower():
+                return replace(speaker, start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]))
+        return None
+
+    def _earlier_group(self, head: Token) -> Speaker | None:
+        # "The officials said" after "two city officials who spoke to ...": the same group.
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for speaker in reversed(self._recent):
+            if speaker.kind == SourceKind.ANONYMOUS and speaker.name.lower().split()[-1] == head.lower_:
+                return replace(speaker, start=head.left_edge.idx, end=head.idx + len(head))
+        return None
+
+    def _unnamed_person(self, head: Token) -> Speaker:
+        """A role noun with a name the entity tagger missed ("US Ambassador to Germany Richard
+        Grenell": the trailing run of proper nouns), or a person known by role only."""
+        described = self._anonymous(head)
+        tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS)
+        name_run: list[Token] = []
+        for token in reversed(tokens):
+            if token.pos_ != "PROPN" or token.i == head.i or token.lemma_.lower() in lexicon.ROLE_NOUNS:
+                break
+            name_run.insert(0, token)
+        # "Ambassador to Germany Richard Grenell": after a preposition the run starts with its
+        # object (a place), so keep a first and last name only.
+        if len(name_run) > 2 and name_run[0].nbor(-1).pos_ == "ADP":
+            name_run = name_run[-2:]
+        if len(name_run) < 2:
+            return replace(described, kind=SourceKind.PERSON, role=described.name)
+        name = _text(name_run)
+        role = _text([t for t in tokens if t.i < name_run[0].i and t.dep_ != "det"])
+        start, end = span_of(name_run)
+        return Speaker(name, name, SourceKind.PERSON, start, end, role=role or None, affiliation=described.affiliation)
+
+    def _organization(self, head: Token, name: str) -> Speaker:
+        kind = SourceKind.OUTLET if is_outlet_name(name) else SourceKind.ORGANIZATION
+        start, end = span_of(subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos"}))
+        return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
+
+    def _anonymous(self, head: Token, kind: SourceKind = SourceKind.ANONYMOUS) -> Speaker:
+        tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS)
+        descriptor = _text(tokens)
+        start, end = span_of(tokens)
+        key = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
+        affiliations = [t for t in tokens if t.ent_type_ in _AFFILIATION_LABELS]
+        return Speaker(
+            key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
+        )
+
+
+def _person_in(head: Token, tokens: list[Token]) -> Span | None:
+    """The person a subject names, or its apposition names; not a possessor
+    ("Merkel's spokesperson, Steffen Seibert" names Seibert)."""
+    possessors = {t.i for tok in tokens if tok.dep_ == "poss" for t in tok.subtree}
+    indices = {t.i for t in tokens} - possessors
+    indices |= {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    return next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start in indices), None)
+
+
+def _affiliation(head: Token, tokens: list[Token]) -> str | None:
+    names: list[str] = []
+    for token in tokens:
+        found = entity_name(token)
+        if found and found[1] in _AFFILIATION_LABELS and found[0] not in names:
+            names.append(found[0])
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = entity_name(obj)
+            if found and found[1] in _AFFILIATION_LABELS and found[0] not in names:
+                names.append(found[0])
+    return ", ".join(names) or None
+
+
+def conduit_of(head: Token) -> str | None:
+    """The outlet a source spoke through: "officials who spoke to CBS News", "people speaking
+    to Reuters", "told the BBC"."""
+    for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+        outlet = outlet_object(clause)
+        if outlet:
+            return outlet
+    return None
+
+
+def outlet_object(verb: Token) -> str | None:
+    """The outlet a statement was made to or on: the named addressee of a speaking verb
+    ("told Reuters"), or a venue that names an outlet ("On CNN's State of the Union, X said")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for named in (obj, *[p for p in obj.children if p.dep_ == "poss"]):
+                name = proper_name(named)
+                if (named.pos_ == "PROPN" or named.ent_type_) and is_outlet_name(name):
+                    return name
+    if verb.lemma_ not in lexicon.CONDUIT_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for obj in objects:
+        if obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
+            return proper_name(obj)
+    return None
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]

@@ -1,0 +1,133 @@
+"""Brief stage: neutral briefing sentences composed only from cited spans.
+
+Each sentence is a short frame ("X reported it first", "Not yet known:") around text taken
+verbatim from the article, and cites every span it uses. Nothing is stated that no span says;
+the article's own speculation is reported as speculation.
+"""
+
+from __future__ import annotations
+
+from sourcebrief.model import (
+    Article,
+    ChainLink,
+    ChainRole,
+    Claim,
+    Flag,
+    FlagKind,
+    Note,
+    Source,
+    SourceKind,
+    SourceStance,
+    Stance,
+    Statement,
+)
+
+MAX_STATEMENTS_PER_SOURCE = 2
+MAX_SPECULATION_NOTES = 3
+# Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
+_STANCE_ORDER = [
+    Stance.CONFIRMS,
+    Stance.REPORTS,
+    Stance.DECLINES_TO_COMMENT,
+    Stance.UNAWARE,
+    Stance.DISPUTES,
+    Stance.DENIES,
+]
+_LOWER_FIRST = frozenset("the a an this that these those it its".split())
+
+
+def compose(
+    article: Article,
+    claim: Claim,
+    sources: tuple[Source, ...],
+    stances: tuple[SourceStance, ...],
+    chain: tuple[ChainLink, ...],
+    unknowns: tuple[Note, ...],
+    flags: tuple[Flag, ...],
+) -> tuple[Note, ...]:
+    sentences = [_claim_sentence(claim)]
+    sentences += _chain_sentences(chain)
+    stance_of = {s.source_id: s.stance for s in stances}
+    for source in sorted(sources, key=lambda s: _STANCE_ORDER.index(stance_of[s.id])):
+        sentences += [_statement_sentence(article, source, st) for st in _chosen_statements(source)]
+    if unknowns:
+        text = "Not yet known: " + "; ".join(_lower_determiner(u.text) for u in unknowns) + "."
+        sentences.append(Note(text, tuple(c for u in unknowns for c in u.citations)))
+    speculation = [f for f in flags if f.kind == FlagKind.SPECULATION][:MAX_SPECULATION_NOTES]
+    sentences += [Note(f"Unattributed speculation in the article: “{f.text}”", f.citations) for f in speculation]
+    return tuple(sentences)
+
+
+def _claim_sentence(claim: Claim) -> Note:
+    return Note(f"The article reports that {_no_stop(_lower_determiner(claim.text))}.", claim.citations)
+
+
+def _lower_determiner(text: str) -> str:
+    """ "The cost ..." continues a sentence as "the cost ..."; names keep their capitals."""
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in _LOWER_FIRST else text
+
+
+def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
+    notes = []
+    for link in chain:
+        if not link.citations:
+            continue
+        if link.role == ChainRole.FIRST_REPORT:
+            text = f"The article credits {link.outlet} with the first report."
+        elif link.role == ChainRole.REPUBLISH:
+            text = "The article itself only republishes that reporting."
+        else:
+            text = f"{link.outlet} is named as carrying the report or its sources."
+        notes.append(Note(text, link.citations))
+    return notes
+
+
+def _chosen_statements(source: Source) -> list[Statement]:
+    """A source's first indirect statement and first direct quote: enough to show its stance."""
+    chosen: list[Statement] = []
+    for direct in (False, True):
+        first = next((s for s in source.statements if s.direct == direct), None)
+        if first is not None:
+            chosen.append(first)
+    return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
+
+
+def _statement_sentence(article: Article, source: Source, statement: Statement) -> Note:
+    speaker = _speaker_phrase(source)
+    content = _no_stop(article.quote(statement.content))
+    cue = article.quote(statement.cue) if statement.cue else ""
+    if statement.refusal:
+        text = f"{speaker} {content}."
+    elif statement.direct:
+        quoted = _sentence_end(article.quote(statement.content))
+        text = f"{speaker} {cue}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
+    elif cue.lower() == "according to":
+        text = f"According to {speaker}, {content}."
+    else:
+        text = f"{speaker} {cue} {content}."
+    citations = [c for c in (source.mentions[0], statement.speaker, statement.cue, statement.content) if c]
+    return Note(_capitalised(text), tuple(dict.fromkeys(citations)))
+
+
+def _speaker_phrase(source: Source) -> str:
+    if source.kind == SourceKind.PERSON and source.role and source.role != source.name:
+        phrase = f"{source.name} ({source.role})"
+    else:
+        phrase = source.name
+    if source.conduit and source.kind == SourceKind.ANONYMOUS:
+        phrase += f" (speaking to {source.conduit})"
+    return phrase
+
+
+def _no_stop(text: str) -> str:
+    return text.rstrip(" .,;:")
+
+
+def _sentence_end(text: str) -> str:
+    text = text.rstrip(" ,;:")
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,154 @@
+"""Claim stage: the central claim, its status from the sources' stances, what is still unknown,
+and the article's own unattributed speculation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from sourcebrief.analyze import Analysis
+from sourcebrief.model import (
+    Citation,
+    Claim,
+    ClaimStatus,
+    Flag,
+    FlagKind,
+    Note,
+    Source,
+    SourceKind,
+    SourceStance,
+    Stance,
+)
+
+MIN_CLAIM_WORDS = 8
+_UNKNOWN_WORDS = frozenset("unclear unknown uncertain undisclosed unconfirmed unexplained".split())
+_UNKNOWN_AFTER_REMAIN = frozenset("private secret".split())
+_LACK_NOUNS = frozenset("clarity details information explanation word".split())
+_UNSAID_VERBS = frozenset("say specify disclose explain reveal elaborate".split())
+_HEDGE = re.compile(
+    r"\b((could|might|may)\s+(well\s+)?(signal|suggest|indicate|reflect|mean|be\s+seen|be\s+interpreted|"
+    r"lead|create|prompt|spark|herald|mark|be\s+seeking|not\s+yet\s+be)|risks?\s+being\s+(interpreted|seen|viewed)|"
+    r"suggests?\s+(a\s+)?(potential|possible)|possibly|potentially|presumably|arguably)\b",
+    re.IGNORECASE,
+)
+_NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
+
+
+def central_claim_span(analysis: Analysis) -> Citation:
+    """The lead: the first body sentence of some length, from its subject on (dropping
+    scene-setting openers such as "In a significant development,")."""
+    sentences = analysis.sentences()
+    lead = next((s for s in sentences if _word_count(s) >= MIN_CLAIM_WORDS), sentences[0])
+    start = _subject_start(lead)
+    end = lead.end_char
+    return analysis.article.cite(start, end)
+
+
+def _word_count(sentence: Span) -> int:
+    return sum(1 for t in sentence if not t.is_punct and not t.is_space)
+
+
+def _subject_start(sentence: Span) -> int:
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    opener = [t for t in sentence if t.i < (subject.left_edge.i if subject is not None else root.i)]
+    if subject is None or not opener or opener[-1].text != ",":
+        return sentence.start_char
+    return subject.left_edge.idx
+
+
+def claim_status(sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> ClaimStatus:
+    """Contested when some source backs the claim and another denies, disputes or knows nothing
+    of it; confirmed only by a named source on the record; reported on anonymous or outlet
+    sourcing alone; unverified with no source at all."""
+    kinds = {s.id: s.kind for s in sources}
+    named = {SourceKind.PERSON, SourceKind.ORGANIZATION}
+    negative = [s for s in stances if s.stance in _NEGATIVE]
+    support = [s for s in stances if s.stance in (Stance.CONFIRMS, Stance.REPORTS)]
+    confirmed_on_record = [s for s in stances if s.stance == Stance.CONFIRMS and kinds[s.source_id] in named]
+    if negative and support:
+        return ClaimStatus.CONTESTED
+    if negative:
+        only_denials = all(s.stance == Stance.DENIES for s in negative)
+        return ClaimStatus.DENIED if only_denials else ClaimStatus.CONTESTED
+    if confirmed_on_record:
+        return ClaimStatus.CONFIRMED
+    if support:
+        return ClaimStatus.REPORTED
+    return ClaimStatus.UNVERIFIED
+
+
+def build_claim(analysis: Analysis, sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> Claim:
+    span = central_claim_span(analysis)
+    return Claim("c1", analysis.article.quote(span), claim_status(sources, stances), (span,))
+
+
+def unknowns(analysis: Analysis) -> tuple[Note, ...]:
+    """What the article says is not known: "the duration ... and the reasoning ... remain
+    unclear" gives two unknowns; "it is unclear whether ..." gives the clause."""
+    article = analysis.article
+    notes: dict[str, Note] = {}
+    for sentence in analysis.sentences():
+        for token in sentence:
+            for tokens in _unknown_phrases(token):
+                citation = article.cite(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+                text = article.quote(citation)
+                notes.setdefault(text.lower(), Note(text, (citation,)))
+    return tuple(notes.values())
+
+
+def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
+    word = token.lower_
+    verb = token.head
+    is_unknown = word in _UNKNOWN_WORDS or (word in _UNKNOWN_AFTER_REMAIN and verb.lemma_ == "remain")
+    if is_unknown and token.dep_ in ("acomp", "attr", "oprd"):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ != "it":
+            yield from _conjuncts(subject)
+        else:
+            clause = next((c for c in [*token.children, *verb.children] if c.dep_ in ("ccomp", "csubj")), None)
+            if clause is not None:
+                yield _trimmed(list(clause.subtree))
+    elif word in _LACK_NOUNS and any(c.lower_ in ("without", "no") for c in [verb, *token.children]):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "of")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield from _conjuncts(obj)
+    elif token.lemma_ in _UNSAID_VERBS and any(c.dep_ == "neg" for c in token.children):
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.left_edge.tag_.startswith("W")), None)
+        if clause is not None:
+            yield _trimmed(list(clause.subtree))
+
+
+def _conjuncts(head: Token) -> Iterator[list[Token]]:
+    """Each coordinated phrase whole: "the duration of X and the reasoning behind it"."""
+    conjuncts = [head, *head.conjuncts]
+    for conjunct in conjuncts:
+        skip = {t.i for c in conjunct.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+        yield _trimmed([t for t in conjunct.subtree if t.i not in skip])
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def speculation_flags(analysis: Analysis, attributed: list[Citation]) -> tuple[Flag, ...]:
+    """Sentences that hedge ("could signal", "risks being interpreted as") without attributing
+    it to anyone: the article's own speculation, flagged so that it is not taken as fact."""
+    article = analysis.article
+    flags = []
+    for sentence in analysis.sentences():
+        if not _HEDGE.search(sentence.text):
+            continue
+        if any(c.start < sentence.end_char and sentence.start_char < c.end for c in attributed):
+            continue
+        citation = article.cite(sentence.start_char, sentence.end_char)
+        flags.append(Flag(FlagKind.SPECULATION, article.quote(citation), (citation,)))
+    return tuple(flags)
+
+
+def attributed_spans(sources: tuple[Source, ...]) -> list[Citation]:
+    return [c for s in sources for st in s.statements for c in (st.content, st.cue) if c is not None]

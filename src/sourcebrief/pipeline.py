@@ -1,0 +1,97 @@
+"""Runs the stages in order over a batch of inputs; a bad input becomes a recorded problem."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from spacy.language import Language
+
+from sourcebrief import brief, claim, stance
+from sourcebrief.analyze import analyze, load_model
+from sourcebrief.attribute import attribute
+from sourcebrief.errors import SourcebriefError
+from sourcebrief.extract import extract
+from sourcebrief.ingest import RawDocument, read_inputs
+from sourcebrief.model import Article, BatchResult, Briefing, Problem
+from sourcebrief.settings import Settings
+
+
+class Pipeline:
+    """The briefing pipeline with its model loaded once; reuse it for many articles."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None):
+        self.settings = settings or Settings()
+        self.nlp = nlp or load_model()
+
+    def brief_article(self, article: Article) -> Briefing:
+        analysis = analyze(article, self.nlp)
+        attribution = attribute(analysis)
+        claim_span = claim.central_claim_span(analysis)
+        claim_words = stance.content_words(article.quote(claim_span))
+        stances = stance.stances(attribution.sources, article, claim_words)
+        central = claim.build_claim(analysis, attribution.sources, stances)
+        unknowns = claim.unknowns(analysis)
+        flags = article.flags + claim.speculation_flags(analysis, claim.attributed_spans(attribution.sources))
+        sentences = brief.compose(article, central, attribution.sources, stances, attribution.chain, unknowns, flags)
+        return Briefing(
+            title=article.title,
+            status=central.status,
+            claims=(central,),
+            sources=attribution.sources,
+            stances=stances,
+            chain=attribution.chain,
+            unknowns=unknowns,
+            flags=flags,
+            sentences=sentences,
+            articles=(article,),
+        )
+
+    def extract_all(self, documents: Iterable[RawDocument | Problem]) -> Iterable[Article | Problem]:
+        used_ids: set[str] = set()
+        for document in documents:
+            if isinstance(document, Problem):
+                yield document
+                continue
+            try:
+                article = extract(document, self.settings.extract)
+            except SourcebriefError as error:
+                yield Problem(document.origin, str(error))
+                continue
+            yield _with_unique_id(article, used_ids)
+
+    def run(
+        self,
+        inputs: list[str],
+        *,
+        on_article: Callable[[Article | Problem], None] | None = None,
+    ) -> BatchResult:
+        """Brief every article in ``inputs``; problems are collected, never raised."""
+        result = BatchResult()
+        for item in self.extract_all(read_inputs(inputs, self.settings.input)):
+            if isinstance(item, Article):
+                item = self._brief_or_problem(item, result)
+            if isinstance(item, Problem):
+                result.problems.append(item)
+            if on_article:
+                on_article(item)
+        return result
+
+    def _brief_or_problem(self, article: Article, result: BatchResult) -> Article | Problem:
+        try:
+            result.briefings.append(self.brief_article(article))
+        except Exception as error:
+            return Problem(
+                article.origin or article.id,
+                f"internal error while briefing ({type(error).__name__}: {error}); please report it with this input",
+            )
+        return article
+
+
+def _with_unique_id(article: Article, used: set[str]) -> Article:
+    candidate, number = article.id, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{article.id}-{number}"
+    used.add(candidate)
+    return article if candidate == article.id else replace(article, id=candidate)

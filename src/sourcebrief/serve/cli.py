@@ -1,0 +1,155 @@
+"""The command line: a thin shell over the pipeline. Library errors become one line on stderr."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from sourcebrief import __version__
+from sourcebrief.errors import SourcebriefError
+from sourcebrief.model import Article, BatchResult, Briefing, Problem
+from sourcebrief.pipeline import Pipeline
+from sourcebrief.serve import html, render
+from sourcebrief.settings import InputSettings, Settings
+
+FORMATS = ("md", "json", "jsonl", "html")
+EXIT_SOME_FAILED = 1
+
+_stderr = Console(stderr=True, highlight=False)
+
+
+def _say_problem(problem: Problem) -> None:
+    # Plain write: the message holds file names and article text, which must not be read as markup.
+    sys.stderr.write(f"sourcebrief: {problem.origin}: {problem.message}\n")
+
+
+def _run(pipeline: Pipeline, inputs: list[str]) -> BatchResult:
+    """Run with a progress bar on an interactive terminal; problems are reported as they come."""
+    show = _stderr.is_terminal and len(inputs) > 1
+    with Progress(
+        TextColumn("briefing"), BarColumn(), MofNCompleteColumn(), console=_stderr, transient=True, disable=not show
+    ) as progress:
+        task = progress.add_task("brief", total=None)
+
+        def on_article(item: Article | Problem) -> None:
+            if isinstance(item, Problem):
+                _say_problem(item)
+            progress.advance(task)
+
+        return pipeline.run(inputs, on_article=on_article)
+
+
+def _load_pipeline(settings: Settings) -> Pipeline:
+    try:
+        return Pipeline(settings)
+    except SourcebriefError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group()
+@click.version_option(__version__, prog_name="sourcebrief")
+def main() -> None:
+    """Sourced briefings from news articles: who said what, where each source stands, the
+    claim's status, and a briefing in which every sentence cites its source text."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_URL...")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="md",
+    show_default=True,
+    help="md: Markdown (rendered in a terminal); json: the JSON contract; jsonl: one briefing a line; "
+    "html: one self-contained page.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.option(
+    "--max-input-mb",
+    type=click.FloatRange(min=0.001),
+    default=20,
+    show_default=True,
+    help="Refuse inputs larger than this (bounded time and memory).",
+)
+def brief(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float) -> None:
+    """Brief each article in FILE_OR_URL... (HTML, text, Markdown, JSON Lines, .gz, folders, URLs).
+
+    Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
+    """
+    settings = Settings(input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)))
+    result = _run(_load_pipeline(settings), list(inputs))
+    if result.briefings:
+        _write(result.briefings, output_format, output)
+    if result.problems:
+        briefed = len(result.briefings)
+        sys.stderr.write(f"sourcebrief: {len(result.problems)} input(s) failed, {briefed} briefed\n")
+        sys.exit(EXIT_SOME_FAILED)
+
+
+def _write(briefings: list[Briefing], output_format: str, output: Path | None) -> None:
+    if output_format == "md" and output is None and sys.stdout.isatty():
+        console = Console()
+        for briefing in briefings:
+            console.print(Markdown(render.to_markdown(briefing)))
+        return
+    text = {
+        "md": lambda: "\n---\n\n".join(render.to_markdown(b) for b in briefings),
+        "json": lambda: render.to_json(briefings),
+        "jsonl": lambda: render.to_jsonl(briefings),
+        "html": lambda: html.to_html(briefings),
+    }[output_format]()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    _stderr.print(f"wrote {output}")
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("sourcebrief-demo"),
+    show_default=True,
+    help="Folder for the HTML briefings.",
+)
+def demo(out: Path) -> None:
+    """Brief the demo corpus shipped with sourcebrief (48 Wikinews articles, CC BY 2.5) into HTML."""
+    corpus = resources.files("sourcebrief.demo") / "wikinews.jsonl"
+    with resources.as_file(corpus) as path:
+        result = _run(_load_pipeline(Settings()), [str(path)])
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for briefing in result.briefings:
+            (out / f"{briefing.articles[0].id}.html").write_text(html.to_html([briefing]), encoding="utf-8")
+        (out / "index.html").write_text(html.index_page(result.briefings), encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write to {out}: {error.strerror}") from None
+    for briefing in result.briefings:
+        statements = sum(len(s.statements) for s in briefing.sources)
+        click.echo(
+            f"{briefing.status:<10} {len(briefing.sources):>2} sources {statements:>3} statements  {briefing.title}"
+        )
+    click.echo(
+        f"\n{len(result.briefings)} briefings written to {out.resolve()}/ — open "
+        f"{(out / 'index.html').resolve()} in a browser."
+    )
+    click.echo("Article text from Wikinews (https://en.wikinews.org), CC BY 2.5; see each briefing's credit line.")
+    if result.problems:
+        sys.exit(EXIT_SOME_FAILED)

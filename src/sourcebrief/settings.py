@@ -1,0 +1,26 @@
+"""Typed settings, one object per stage, with every default in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True)
+class InputSettings:
+    max_bytes: int = 20_000_000  # a larger file is refused before any parsing: bounded time and memory
+    fetch_timeout_s: float = 10.0
+    user_agent: str = "sourcebrief/0.1 (+offline news briefing tool)"
+    allow_private_addresses: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractSettings:
+    max_text_chars: int = 400_000  # ~60,000 words; spaCy's parser memory grows with text length
+    min_text_chars: int = 80
+    languages: tuple[str, ...] = ("en",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    input: InputSettings = field(default_factory=InputSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)

@@ -1,0 +1,137 @@
+"""Stance stage: how each source stands toward the central claim.
+
+Rules over the cue and the content of each statement (refusals, professed ignorance, denials,
+doubts, confirmations); a source's stance is the strongest among its statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sourcebrief.attribute.lexicon import ROLE_NOUNS
+from sourcebrief.model import Article, Citation, Source, SourceKind, SourceStance, Stance, Statement
+
+_UNAWARE = re.compile(
+    r"\b(unaware|not aware|no knowledge|denie[sd] knowledge|deny(ing)? knowledge|"
+    r"(do|does|did)\s*(not|n[’']t) know|never heard|not (been )?(part of|briefed|informed)|"
+    r"no (such )?discussions?)\b",
+    re.IGNORECASE,
+)
+_DENY = re.compile(
+    r"\b(den(y|ies|ied|ying)|reject(s|ed)?|refute[sd]?|dismiss(es|ed)?|false|untrue|not true|"
+    r"fake news|baseless|never happened|did not happen|categorically)\b",
+    re.IGNORECASE,
+)
+_DISPUTE = re.compile(
+    r"\b(skeptic\w*|sceptic\w*|doubt\w*|disput\w+|question(s|ed)? (whether|the)|challeng\w+|"
+    r"(do|does|did)\s*(not|n[’']t) believe|inaccurate|not (be )?(an? )?accurate|misleading|"
+    r"overstat\w+|exaggerat\w+)\b",
+    re.IGNORECASE,
+)
+_CONFIRM = re.compile(r"\b(confirm\w*|verif\w+|acknowledg\w+)\b", re.IGNORECASE)
+_AGAINST = {Stance.DENIES, Stance.DISPUTES}
+_NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
+# Stronger stances win when one source says several things.
+_PRIORITY = [
+    Stance.DENIES,
+    Stance.DISPUTES,
+    Stance.UNAWARE,
+    Stance.CONFIRMS,
+    Stance.DECLINES_TO_COMMENT,
+    Stance.REPORTS,
+]
+_STOPWORDS = frozenset(
+    """a an the of to in on for and or but that this these those it its with by from at as is are was
+    were be been has have had will would could should may might not no he she they them his her their
+    we our you your i me my said says say also about after before over into than then there here
+    which who whom whose what when where why how all any some more most other such only own same so
+    very can just now u.s""".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Common words of ``text`` (not capitalised names), lower-cased, without stop words, crudely
+    singularised. Names are left out: a statement that shares only names with the claim
+    ("Hegseth", "Russia") talks about the same people, not necessarily about the claim."""
+    words = re.findall(r"\b[a-z][A-Za-z'-]+", text)
+    return {w.rstrip("s") if len(w) > 4 else w for w in (w.lower() for w in words) if w not in _STOPWORDS}
+
+
+def statement_stance(statement: Statement, article: Article, claim_words: set[str]) -> Stance:
+    """The stance one statement takes toward the claim whose words are ``claim_words``."""
+    if statement.refusal:
+        return Stance.DECLINES_TO_COMMENT
+    said = article.quote(statement.content)
+    cue = article.quote(statement.cue) if statement.cue else ""
+    both = f"{cue} {said}"
+    if _UNAWARE.search(both):
+        return Stance.UNAWARE
+    if _DENY.search(cue) or (_DENY.search(said) and _is_about(said, claim_words)):
+        return Stance.DENIES
+    if _DISPUTE.search(both):
+        return Stance.DISPUTES
+    if _CONFIRM.search(cue) or _is_about(said, claim_words):
+        return Stance.CONFIRMS
+    return Stance.REPORTS
+
+
+def _is_about(text: str, claim_words: set[str]) -> bool:
+    # Two shared words: one common word ("operations") is not enough to be about the claim.
+    return len(content_words(text) & claim_words) >= 2
+
+
+def source_stance(
+    source: Source, article: Article, claim_words: set[str], refusal_paragraphs: set[int]
+) -> SourceStance:
+    """The strongest stance among the source's statements, cited to the statements showing it."""
+    found: dict[Stance, list[Citation]] = {}
+    for statement in source.statements:
+        stance = statement_stance(statement, article, claim_words)
+        if stance == Stance.REPORTS and _answers_a_refusal(statement, article, refusal_paragraphs):
+            stance = Stance.DECLINES_TO_COMMENT
+        if stance == Stance.CONFIRMS and source.kind == SourceKind.OUTLET:
+            stance = Stance.REPORTS  # outlets report; confirmation needs someone who would know
+        found.setdefault(stance, []).append(statement.content)
+    best = next(s for s in _PRIORITY if s in found) if found else Stance.REPORTS
+    return SourceStance(source.id, best, tuple(found.get(best, ())))
+
+
+def _answers_a_refusal(statement: Statement, article: Article, refusal_paragraphs: set[int]) -> bool:
+    """An off-topic answer given where others declined to comment ("A spokesperson stressed
+    safety") is a non-answer, not a report of the claim."""
+    return paragraph_index(article.text, statement.content.start) in refusal_paragraphs
+
+
+def paragraph_index(text: str, char: int) -> int:
+    return text.count("\n\n", 0, char)
+
+
+def stances(sources: Iterable[Source], article: Article, claim_words: set[str]) -> tuple[SourceStance, ...]:
+    sources = list(sources)
+    refusal_paragraphs = {
+        paragraph_index(article.text, st.content.start) for source in sources for st in source.statements if st.refusal
+    }
+    first = [source_stance(s, article, claim_words, refusal_paragraphs) for s in sources]
+    stance_of = {s.source_id: s.stance for s in first}
+    result = []
+    for source, found in zip(sources, first, strict=True):
+        target = _disputed_source(source, sources, article) if found.stance in _AGAINST else None
+        if target is not None and stance_of[target.id] in _NEGATIVE:
+            # "questioned the chairwoman's account" of a denial: doubting a denial backs the claim.
+            found = SourceStance(source.id, Stance.CONFIRMS, found.citations)
+        result.append(found)
+    return tuple(result)
+
+
+def _disputed_source(source: Source, sources: list[Source], article: Article) -> Source | None:
+    """Another person whom the source's doubts or denials name, by surname or role."""
+    said = " ".join(article.quote(st.content).lower() for st in source.statements)
+    for other in sources:
+        if other.id == source.id or other.kind != SourceKind.PERSON:
+            continue
+        role_words = {w for w in re.findall(r"[a-z]+", (other.role or "").lower()) if w in ROLE_NOUNS}
+        words = {other.name.split()[-1].lower(), *role_words}
+        if any(re.search(rf"\b{re.escape(w)}\b", said) for w in words):
+            return other
+    return None
