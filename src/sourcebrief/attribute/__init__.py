@@ -67,7 +67,7 @@ def attribute(analysis: Analysis) -> Attribution:
         outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
         if outer is not None and outer.direct:
             continue  # a cue inside a quotation is the quoted speaker's words
-        speaker = resolver.resolve(raw.subject) if raw.subject is not None else None
+        speaker = resolver.resolve(raw.subject, any_noun=raw.according_to) if raw.subject is not None else None
         if speaker is None:
             continue
         statement = _to_statement(raw, speaker, quotes, article)

@@ -57,6 +57,8 @@ TITLE_WORDS = frozenset(
     mr mr. mrs mrs. ms ms. dr dr. rep rep. sen sen. gov gov. lt lt. gen gen. col col. sgt sgt. prof prof.
     president vice secretary minister senator representative governor mayor judge justice chancellor
     king queen prince princess pope sir dame ambassador general admiral chairman chairwoman
+    councilman councilwoman councillor councilor congressman congresswoman assemblyman assemblywoman
+    sheriff detective inspector professor commissioner superintendent captain lieutenant sergeant
     """.split()
 )
 
@@ -68,6 +70,9 @@ ROLE_NOUNS = frozenset(
     adviser advisor speaker whip king queen prince pope judge justice general commander
     """.split()
 )
+
+# Nouns for unnamed news outlets ("according to state media").
+OUTLET_NOUNS = frozenset("media television tv radio newspaper paper broadcaster network outlet press".split())
 
 # Words in an organization's name that mark it as a news outlet.
 OUTLET_WORDS = re.compile(

@@ -73,8 +73,11 @@ def proper_name(token: Token) -> str:
 
 
 def _strip_article(span: Span) -> str:
+    # "the BBC" -> "BBC", "The Interior Ministry" -> "Interior Ministry"; "The Record" is a name.
     text = span.text
-    return text[4:] if text.startswith("the ") else text
+    if text.startswith("the ") or (text.startswith("The ") and len(span) > 2):
+        return text[4:]
+    return text
 
 
 class SpeakerResolver:
@@ -83,16 +86,20 @@ class SpeakerResolver:
 
     def __init__(self, people: list[Span]):
         # Every multi-word PERSON entity, in text order, as a target for short names.
-        self._full_names = [_strip_article(p) for p in people if len(p) > 1]
+        self._full_names = [_text(names) for p in people if len(names := _without_titles(p)) > 1]
         self._recent: list[Speaker] = []
 
-    def resolve(self, subject: Token) -> Speaker | None:
+    def resolve(self, subject: Token, *, any_noun: bool = False) -> Speaker | None:
+        """The speaker that ``subject`` names; with ``any_noun`` (the object of "according
+        to") any noun phrase is a source, else only names, pronouns and source nouns are."""
         if subject.lower_ in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | lexicon.PRONOUNS_THING:
             found = self._antecedent(subject.lower_)
             if found is None:
                 return None
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
         speaker = self._describe(subject)
+        if speaker is None and any_noun and subject.pos_ in ("NOUN", "PROPN"):
+            speaker = self._anonymous(subject)
         return self._remember(speaker) if speaker else None
 
     def _remember(self, speaker: Speaker) -> Speaker:
@@ -122,6 +129,10 @@ class SpeakerResolver:
             full = self._full_name_for(head.text)
             if full:  # a short name such as "Turner", often mislabelled as an organization
                 return Speaker(full, full, SourceKind.PERSON, head.idx, head.idx + len(head))
+            titled = [t for t in tokens if t.i <= head.i and t.pos_ == "PROPN"]
+            if len(titled) > 2 and titled[0].lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS:
+                # "Mayor Ana Ruiz" that the entity tagger missed: a title before a name.
+                return self._person(head, head.doc[titled[0].i : head.i + 1])
             return self._organization(head, proper_name(head))
         if lemma in lexicon.DOCUMENT_NOUNS:
             issuer = next((t for t in tokens if t.ent_type_ == "ORG"), None)
@@ -130,23 +141,26 @@ class SpeakerResolver:
             return self._earlier_group(head) or self._anonymous(head)
         if lemma in lexicon.ORGANIZATION_NOUNS:
             return self._anonymous(head, kind=SourceKind.ORGANIZATION)
+        if lemma in lexicon.OUTLET_NOUNS:
+            return self._anonymous(head, kind=SourceKind.OUTLET)
         return None
 
     def _full_name_for(self, short: str) -> str | None:
         return next((f for f in reversed(self._full_names) if f.split()[-1] == short and f != short), None)
 
     def _person(self, head: Token, person: Span) -> Speaker:
-        name = self._full_name_for(person.text) if len(person) == 1 else None
-        name = name or _strip_article(person)
-        before = [t for t in head.subtree if t.i < person.start and t.dep_ not in ("det", "punct", "case")]
-        role_words = [t for t in before if t.ent_type_ not in _AFFILIATION_LABELS]
+        name_tokens = _without_titles(person)
+        name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
+        name = name or _text(name_tokens)
+        before = [t for t in head.subtree if t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
+        role_words = [t for t in before if t.ent_type_ not in _AFFILIATION_LABELS or t.i >= person.start]
         appositions = [
             subtree_tokens(c)
             for c in head.children
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
         roles = [" ".join(t.text for t in role_words)] + [_text(a) for a in appositions if a]
-        start, end = span_of(list(person))
+        start, end = span_of(name_tokens)
         return Speaker(
             key=name,
             name=name,
@@ -211,6 +225,14 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _without_titles(person: Span) -> list[Token]:
+    """The name without leading titles that the entity tagger included ("Mayor Ana Ruiz")."""
+    tokens = [t for t in person if t.lower_ != "the"]
+    while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLE_WORDS or tokens[0].lower_ in lexicon.ROLE_NOUNS):
+        tokens = tokens[1:]
+    return tokens
 
 
 def _person_in(head: Token, tokens: list[Token]) -> Span | None:

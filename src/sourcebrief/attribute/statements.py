@@ -42,6 +42,7 @@ class RawStatement:
     direct: bool = False
     refusal: bool = False
     conduit: str | None = None
+    according_to: bool = False
 
 
 def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
@@ -63,18 +64,37 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
         return RawStatement(subject, refusal[0], refusal[1], refusal=True)
     if cue.lemma_ in _NOUN_CUES:
         return _noun_cue_statement(cue, subject)
-    content = _content_of(cue, sentence)
+    addressee = _addressee(cue)
+    cue_span = (cue.idx, _end(addressee)) if addressee is not None else (cue.idx, _end(cue))
+    content = _content_of(cue, sentence, skip=addressee) or _quote_after(cue_span[1], sentence)
     if content is None:
         return None
-    return RawStatement(subject, _cue_span(cue), content, conduit=outlet_object(cue))
+    return RawStatement(subject, cue_span, content, conduit=outlet_object(cue))
 
 
-def _cue_span(cue: Token) -> tuple[int, int]:
-    """The cue verb, with a short addressee when it has one ("told reporters")."""
-    addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
-    if cue.lemma_ == "tell" and addressee is not None and addressee.right_edge.i - cue.i <= MAX_ADDRESSEE_TOKENS:
-        return cue.idx, addressee.right_edge.idx + len(addressee.right_edge)
-    return cue.idx, cue.idx + len(cue)
+def _addressee(cue: Token) -> Token | None:
+    """The last token of a short addressee that belongs with the cue ("told reporters")."""
+    found = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
+    if cue.lemma_ != "tell" or found is None:
+        return None
+    end = max((t for t in found.subtree if not t.is_punct and t.text not in "\"“”"), key=lambda t: t.i)
+    return end if end.i - cue.i <= MAX_ADDRESSEE_TOKENS else None
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _quote_after(char: int, sentence: Span) -> tuple[int, int] | None:
+    """A quotation opening right after the cue ('told reporters: "..."') is the content."""
+    text = sentence.doc.text
+    gap = text[char : char + 3]
+    opening = next((i for i, ch in enumerate(gap) if ch in "\"“"), None)
+    if opening is None or gap[:opening].strip(" ,:") != "":
+        return None
+    start = char + opening
+    match = _QUOTE.match(text, start)
+    return (match.start() + 1, match.end() - 1) if match else None
 
 
 def _noun_cue_statement(cue: Token, subject: Token) -> RawStatement | None:
@@ -98,9 +118,9 @@ def _subject_of(cue: Token) -> Token | None:
     return None
 
 
-def _content_of(cue: Token, sentence: Span) -> tuple[int, int] | None:
+def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tuple[int, int] | None:
     """What the source said: the clause after the cue, or the clause the cue follows
-    ('"...," he said')."""
+    ('"...," he said'). ``skip`` ends an addressee that is part of the cue, not content."""
     before = [c for c in cue.children if c.dep_ in _CONTENT_BEFORE_DEPS and c.i < cue.i]
     if before:
         return _clean_span(subtree_tokens(before[0]))
@@ -110,6 +130,8 @@ def _content_of(cue: Token, sentence: Span) -> tuple[int, int] | None:
         tokens = [t for t in sentence if t.i < cue.i and t.i not in speaker_tokens]
         return _clean_span(trim_punctuation(tokens))
     after = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_AFTER_DEPS]
+    if skip is not None:
+        after = [c for c in after if c.left_edge.i > skip.i]
     if not after or (cue.lemma_ in lexicon.CLAUSE_ONLY_CUES and not any(c.dep_ == "ccomp" for c in after)):
         return None
     tokens = [t for t in sentence if after[0].left_edge.i <= t.i <= max(c.right_edge.i for c in after)]
@@ -159,7 +181,7 @@ def _according_to(sentence: Span) -> Iterator[RawStatement]:
         content = _clean_span(trim_punctuation(rest))
         if content:
             cue = (token.idx, to.idx + len(to))
-            yield RawStatement(source, cue, content)
+            yield RawStatement(source, cue, content, according_to=True)
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,28 @@
+"""Small builders shared by the stage tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sourcebrief.analyze import Analysis, analyze
+from sourcebrief.model import Article, Attribution, Source
+from sourcebrief.attribute import attribute
+
+
+def article(text: str, article_id: str = "t") -> Article:
+    return Article(id=article_id, text=text, title="Test")
+
+
+def analysis_of(text: str, nlp: Language) -> Analysis:
+    return analyze(article(text), nlp)
+
+
+def attribution_of(text: str, nlp: Language) -> tuple[Article, Attribution]:
+    analysis = analysis_of(text, nlp)
+    return analysis.article, attribute(analysis)
+
+
+def source_named(attribution: Attribution, name: str) -> Source:
+    matches = [s for s in attribution.sources if s.name == name]
+    assert matches, f"no source {name!r} in {[s.name for s in attribution.sources]}"
+    return matches[0]

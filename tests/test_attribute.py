@@ -1,0 +1,104 @@
+import pytest
+
+from sourcebrief.model import ChainRole, SourceKind
+
+from .helpers import attribution_of, source_named
+
+# (text, speaker, kind, cue, content, direct)
+STATEMENT_CASES = [
+    ("Mayor Ann Lee said the bridge would reopen in May.",
+     "Ann Lee", SourceKind.PERSON, "said", "the bridge would reopen in May", False),
+    ('"We will not raise taxes this year," Finance Minister Tom Berg said on Monday.',
+     "Tom Berg", SourceKind.PERSON, "said", "We will not raise taxes this year,", True),
+    ("According to three officials familiar with the talks, the deal is nearly done.",
+     "three officials familiar with the talks", SourceKind.ANONYMOUS, "According to", "the deal is nearly done", False),
+    ("The Interior Ministry announced that the border crossing would close at midnight.",
+     "Interior Ministry", SourceKind.ORGANIZATION, "announced", "the border crossing would close at midnight", False),
+    ("Reuters reported that the company had laid off 200 workers.",
+     "Reuters", SourceKind.OUTLET, "reported", "the company had laid off 200 workers", False),
+    ('Senator Maria Diaz told reporters: "This bill is dead on arrival and everyone knows it."',
+     "Maria Diaz", SourceKind.PERSON, "told reporters", "This bill is dead on arrival and everyone knows it.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind", "cue", "content", "direct"), STATEMENT_CASES)
+def test_attribute_statement(nlp, text, speaker, kind, cue, content, direct) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(text, nlp)
+    source = source_named(attribution, speaker)
+    assert source.kind == kind
+    [statement] = source.statements
+    assert statement.cue is not None and article.quote(statement.cue) == cue
+    assert article.quote(statement.content) == content
+    assert statement.direct is direct
+
+
+def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Republican Rep. Jo Park of Idaho, a member of the Senate Finance Committee, said the tax plan "
+            "was unfair to farmers.")
+    _, attribution = attribution_of(text, nlp)
+    source = source_named(attribution, "Jo Park")
+    assert source.role is not None and "Rep." in source.role and "a member of the Senate Finance Committee" in source.role
+    assert source.affiliation is not None and "Republican" in source.affiliation and "Idaho" in source.affiliation
+
+
+def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Health Secretary Laura Chen said the hospital would stay open. She added that staff would be "
+            "hired. Later, Chen said the budget was approved.")
+    _, attribution = attribution_of(text, nlp)
+    source = source_named(attribution, "Laura Chen")
+    assert len(source.statements) == 3
+    assert [s.name for s in attribution.sources] == ["Laura Chen"]
+
+
+def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two senior officials who spoke to the Daily Courier said the minister would resign on Friday."
+    _, attribution = attribution_of(text, nlp)
+    source = source_named(attribution, "Two senior officials")
+    assert source.kind == SourceKind.ANONYMOUS
+    assert source.conduit == "Daily Courier"
+    assert any(link.outlet == "Daily Courier" and link.role == ChainRole.REPORT for link in attribution.chain)
+
+
+def test_attribute_refusal_to_comment(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokesperson for the airline declined to comment, citing the ongoing investigation."
+    article, attribution = attribution_of(text, nlp)
+    [source] = attribution.sources
+    [statement] = source.statements
+    assert statement.refusal
+    assert article.quote(statement.cue) == "declined to comment"
+    assert "citing the ongoing investigation" in article.quote(statement.content)
+
+
+def test_attribute_first_report_credit_and_republish(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The merger was first reported by the Evening Standard on Monday. Shares rose 4 percent."
+    article, attribution = attribution_of(text, nlp)
+    roles = {link.outlet: link.role for link in attribution.chain}
+    assert roles == {"Evening Standard": ChainRole.FIRST_REPORT, "this article": ChainRole.REPUBLISH}
+    first = attribution.chain[0]
+    assert article.quote(first.citations[0]) == "was first reported by the Evening Standard"
+
+
+def test_attribute_multi_sentence_quote_is_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Coach Sam Ortiz said: "We played badly. We will be better next week. I promise that."'
+    article, attribution = attribution_of(text, nlp)
+    [statement] = source_named(attribution, "Sam Ortiz").statements
+    assert article.quote(statement.content) == "We played badly. We will be better next week. I promise that."
+
+
+def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Governor Ray Holt said the budget was balanced. "Nobody will lose a job because of this plan. '
+            'Not one person," Holt said. "We did the work."')
+    article, attribution = attribution_of(text, nlp)
+    contents = [article.quote(s.content) for s in source_named(attribution, "Ray Holt").statements]
+    assert contents[-1] == "We did the work."
+
+
+def test_attribute_nested_source_speaks_through_the_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Daily Courier reported that a government source said the ban would last a year."
+    _, attribution = attribution_of(text, nlp)
+    assert source_named(attribution, "a government source").conduit == "Daily Courier"
+
+
+def test_attribute_no_speaker_for_plain_narration(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of("The storm reached the coast on Sunday night and cut power to 2,000 homes.", nlp)
+    assert attribution.sources == ()

@@ -1,0 +1,67 @@
+import pytest
+
+from sourcebrief.model import ClaimStatus, Source, SourceKind, SourceStance, Stance
+from sourcebrief.claim import claim_status
+from sourcebrief.stance import content_words, stances
+
+from .helpers import attribution_of
+
+CLAIM = "The city has halted construction of the new stadium."
+
+
+def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(CLAIM + " " + text, nlp)
+    found = stances(attribution.sources, article, content_words(CLAIM))
+    by_name = {s.name: f.stance for s, f in zip(attribution.sources, found, strict=True)}
+    assert name in by_name, by_name
+    return by_name[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Two officials said construction of the stadium was halted last week.", "Two officials", Stance.CONFIRMS),
+        ("Mayor Ana Ruiz denied that construction had been halted.", "Ana Ruiz", Stance.DENIES),
+        ("Councilman Joe Bell said he was not aware of any halt.", "Joe Bell", Stance.UNAWARE),
+        ("Councilman Joe Bell expressed doubt about the report.", "Joe Bell", Stance.DISPUTES),
+        ("A spokesperson for the builder declined to comment.", "A spokesperson for the builder",
+         Stance.DECLINES_TO_COMMENT),
+        ("The Daily Courier reported that construction of the stadium had been halted.", "Daily Courier",
+         Stance.REPORTS),
+    ],
+)
+def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore[no-untyped-def]
+    assert stance_of(text, nlp, name) == expected
+
+
+def test_stance_doubting_a_denial_backs_the_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Mayor Ana Ruiz denied that construction had been halted. Councilman Joe Bell questioned the "
+            "mayor's account.")
+    assert stance_of(text, nlp, "Joe Bell") == Stance.CONFIRMS
+
+
+def _sources(*kinds: SourceKind) -> tuple[Source, ...]:
+    return tuple(Source(id=f"s{i}", name=f"n{i}", kind=k, mentions=()) for i, k in enumerate(kinds))
+
+
+@pytest.mark.parametrize(
+    ("kinds_and_stances", "expected"),
+    [
+        ([], ClaimStatus.UNVERIFIED),
+        ([(SourceKind.ANONYMOUS, Stance.CONFIRMS)], ClaimStatus.REPORTED),
+        ([(SourceKind.OUTLET, Stance.REPORTS)], ClaimStatus.REPORTED),
+        ([(SourceKind.PERSON, Stance.CONFIRMS)], ClaimStatus.CONFIRMED),
+        ([(SourceKind.PERSON, Stance.DENIES)], ClaimStatus.DENIED),
+        ([(SourceKind.ANONYMOUS, Stance.CONFIRMS), (SourceKind.PERSON, Stance.DISPUTES)], ClaimStatus.CONTESTED),
+        ([(SourceKind.ANONYMOUS, Stance.CONFIRMS), (SourceKind.PERSON, Stance.UNAWARE)], ClaimStatus.CONTESTED),
+        ([(SourceKind.PERSON, Stance.DECLINES_TO_COMMENT)], ClaimStatus.UNVERIFIED),
+    ],
+)
+def test_stance_claim_status(kinds_and_stances, expected) -> None:  # type: ignore[no-untyped-def]
+    sources = _sources(*(k for k, _ in kinds_and_stances))
+    found = tuple(SourceStance(s.id, st, ()) for s, (_, st) in zip(sources, kinds_and_stances, strict=True))
+    assert claim_status(sources, found) == expected
+
+
+def test_stance_content_words_leave_out_names_and_stop_words() -> None:
+    assert content_words("Mayor Ruiz halted the stadium works in Springfield") == {"halted", "stadium", "work"}
