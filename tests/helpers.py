@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from sourcebrief.analyze import Analysis, analyze
-from sourcebrief.model import Article, Attribution, Source
 from sourcebrief.attribute import attribute
+from sourcebrief.model import Article, Attribution, Source
 
 
 def article(text: str, article_id: str = "t") -> Article:

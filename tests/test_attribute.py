@@ -6,18 +6,54 @@ from .helpers import attribution_of, source_named
 
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
-    ("Mayor Ann Lee said the bridge would reopen in May.",
-     "Ann Lee", SourceKind.PERSON, "said", "the bridge would reopen in May", False),
-    ('"We will not raise taxes this year," Finance Minister Tom Berg said on Monday.',
-     "Tom Berg", SourceKind.PERSON, "said", "We will not raise taxes this year,", True),
-    ("According to three officials familiar with the talks, the deal is nearly done.",
-     "three officials familiar with the talks", SourceKind.ANONYMOUS, "According to", "the deal is nearly done", False),
-    ("The Interior Ministry announced that the border crossing would close at midnight.",
-     "Interior Ministry", SourceKind.ORGANIZATION, "announced", "the border crossing would close at midnight", False),
-    ("Reuters reported that the company had laid off 200 workers.",
-     "Reuters", SourceKind.OUTLET, "reported", "the company had laid off 200 workers", False),
-    ('Senator Maria Diaz told reporters: "This bill is dead on arrival and everyone knows it."',
-     "Maria Diaz", SourceKind.PERSON, "told reporters", "This bill is dead on arrival and everyone knows it.", True),
+    (
+        "Mayor Ann Lee said the bridge would reopen in May.",
+        "Ann Lee",
+        SourceKind.PERSON,
+        "said",
+        "the bridge would reopen in May",
+        False,
+    ),
+    (
+        '"We will not raise taxes this year," Finance Minister Tom Berg said on Monday.',
+        "Tom Berg",
+        SourceKind.PERSON,
+        "said",
+        "We will not raise taxes this year,",
+        True,
+    ),
+    (
+        "According to three officials familiar with the talks, the deal is nearly done.",
+        "three officials familiar with the talks",
+        SourceKind.ANONYMOUS,
+        "According to",
+        "the deal is nearly done",
+        False,
+    ),
+    (
+        "The Interior Ministry announced that the border crossing would close at midnight.",
+        "Interior Ministry",
+        SourceKind.ORGANIZATION,
+        "announced",
+        "the border crossing would close at midnight",
+        False,
+    ),
+    (
+        "Reuters reported that the company had laid off 200 workers.",
+        "Reuters",
+        SourceKind.OUTLET,
+        "reported",
+        "the company had laid off 200 workers",
+        False,
+    ),
+    (
+        'Senator Maria Diaz told reporters: "This bill is dead on arrival and everyone knows it."',
+        "Maria Diaz",
+        SourceKind.PERSON,
+        "told reporters",
+        "This bill is dead on arrival and everyone knows it.",
+        True,
+    ),
 ]
 
 
@@ -33,17 +69,23 @@ def test_attribute_statement(nlp, text, speaker, kind, cue, content, direct) -> 
 
 
 def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Republican Rep. Jo Park of Idaho, a member of the Senate Finance Committee, said the tax plan "
-            "was unfair to farmers.")
+    text = (
+        "Republican Rep. Jo Park of Idaho, a member of the Senate Finance Committee, said the tax plan "
+        "was unfair to farmers."
+    )
     _, attribution = attribution_of(text, nlp)
     source = source_named(attribution, "Jo Park")
-    assert source.role is not None and "Rep." in source.role and "a member of the Senate Finance Committee" in source.role
+    assert (
+        source.role is not None and "Rep." in source.role and "a member of the Senate Finance Committee" in source.role
+    )
     assert source.affiliation is not None and "Republican" in source.affiliation and "Idaho" in source.affiliation
 
 
 def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Health Secretary Laura Chen said the hospital would stay open. She added that staff would be "
-            "hired. Later, Chen said the budget was approved.")
+    text = (
+        "Health Secretary Laura Chen said the hospital would stay open. She added that staff would be "
+        "hired. Later, Chen said the budget was approved."
+    )
     _, attribution = attribution_of(text, nlp)
     source = source_named(attribution, "Laura Chen")
     assert len(source.statements) == 3
@@ -86,8 +128,10 @@ def test_attribute_multi_sentence_quote_is_one_statement(nlp) -> None:  # type: 
 
 
 def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('Governor Ray Holt said the budget was balanced. "Nobody will lose a job because of this plan. '
-            'Not one person," Holt said. "We did the work."')
+    text = (
+        'Governor Ray Holt said the budget was balanced. "Nobody will lose a job because of this plan. '
+        'Not one person," Holt said. "We did the work."'
+    )
     article, attribution = attribution_of(text, nlp)
     contents = [article.quote(s.content) for s in source_named(attribution, "Ray Holt").statements]
     assert contents[-1] == "We did the work."

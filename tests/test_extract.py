@@ -52,8 +52,10 @@ def test_extract_related_heading_near_the_top_is_kept() -> None:
 
 
 def test_extract_non_english_names_the_language() -> None:
-    german = ("Der Stadtrat hat am Dienstag beschlossen, das Busnetz auszubauen. Der Bürgermeister sagte, "
-              "der Plan werde die Fahrzeiten verkürzen. Kritiker meinten, die Kosten seien zu hoch.")
+    german = (
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz auszubauen. Der Bürgermeister sagte, "
+        "der Plan werde die Fahrzeiten verkürzen. Kritiker meinten, die Kosten seien zu hoch."
+    )
     with pytest.raises(ExtractionError, match=r"German \(de\)"):
         extract(raw(german), SETTINGS)
 

@@ -62,8 +62,12 @@ def test_ingest_gzip_html_is_read(tmp_path: Path) -> None:
 
 def test_ingest_jsonl_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
-    lines = [json.dumps({"id": "a", "text": "First."}), "{not json", json.dumps({"url": "u"}),
-             json.dumps({"url": "https://example.org/b", "html": "<p>B</p>"})]
+    lines = [
+        json.dumps({"id": "a", "text": "First."}),
+        "{not json",
+        json.dumps({"url": "u"}),
+        json.dumps({"url": "https://example.org/b", "html": "<p>B</p>"}),
+    ]
     path.write_text("\n".join(lines) + "\n")
     items = read(path)
     docs = [i for i in items if isinstance(i, RawDocument)]

@@ -1,7 +1,7 @@
 import pytest
 
-from sourcebrief.model import ClaimStatus, Source, SourceKind, SourceStance, Stance
 from sourcebrief.claim import claim_status
+from sourcebrief.model import ClaimStatus, Source, SourceKind, SourceStance, Stance
 from sourcebrief.stance import content_words, stances
 
 from .helpers import attribution_of
@@ -24,10 +24,16 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
         ("Mayor Ana Ruiz denied that construction had been halted.", "Ana Ruiz", Stance.DENIES),
         ("Councilman Joe Bell said he was not aware of any halt.", "Joe Bell", Stance.UNAWARE),
         ("Councilman Joe Bell expressed doubt about the report.", "Joe Bell", Stance.DISPUTES),
-        ("A spokesperson for the builder declined to comment.", "A spokesperson for the builder",
-         Stance.DECLINES_TO_COMMENT),
-        ("The Daily Courier reported that construction of the stadium had been halted.", "Daily Courier",
-         Stance.REPORTS),
+        (
+            "A spokesperson for the builder declined to comment.",
+            "A spokesperson for the builder",
+            Stance.DECLINES_TO_COMMENT,
+        ),
+        (
+            "The Daily Courier reported that construction of the stadium had been halted.",
+            "Daily Courier",
+            Stance.REPORTS,
+        ),
     ],
 )
 def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore[no-untyped-def]
@@ -35,8 +41,9 @@ def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore
 
 
 def test_stance_doubting_a_denial_backs_the_claim(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Mayor Ana Ruiz denied that construction had been halted. Councilman Joe Bell questioned the "
-            "mayor's account.")
+    text = (
+        "Mayor Ana Ruiz denied that construction had been halted. Councilman Joe Bell questioned the mayor's account."
+    )
     assert stance_of(text, nlp, "Joe Bell") == Stance.CONFIRMS
 
 

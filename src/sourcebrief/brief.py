@@ -103,7 +103,7 @@ def _statement_sentence(article: Article, source: Source, statement: Statement) 
         quoted = _sentence_end(article.quote(statement.content))
         text = f"{speaker} {cue}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
     elif cue.lower() == "according to":
-        text = f"According to {speaker}, {content}."
+        text = f"According to {speaker}, {_lower_determiner(content)}."
     else:
         text = f"{speaker} {cue} {content}."
     citations = [c for c in (source.mentions[0], statement.speaker, statement.cue, statement.content) if c]

@@ -100,18 +100,18 @@ def unknowns(analysis: Analysis) -> tuple[Note, ...]:
 
 
 def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
-    word = token.lower_
-    verb = token.head
-    is_unknown = word in _UNKNOWN_WORDS or (word in _UNKNOWN_AFTER_REMAIN and verb.lemma_ == "remain")
-    if is_unknown and token.dep_ in ("acomp", "attr", "oprd"):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ != "it":
-            yield from _conjuncts(subject)
-        else:
-            clause = next((c for c in [*token.children, *verb.children] if c.dep_ in ("ccomp", "csubj")), None)
-            if clause is not None:
-                yield _trimmed(list(clause.subtree))
-    elif word in _LACK_NOUNS and any(c.lower_ in ("without", "no") for c in [verb, *token.children]):
+    if _says_unknown(token):
+        # "X remains unclear" (token is the adjective) or "X is not known" (token is the verb).
+        verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+        if subjects:
+            for subject in subjects:
+                yield from _conjuncts(subject)
+            return
+        clause = next((c for c in [*token.children, *verb.children] if c.dep_ in ("ccomp", "csubj")), None)
+        if clause is not None:
+            yield _trimmed(list(clause.subtree))
+    elif token.lower_ in _LACK_NOUNS and any(c.lower_ in ("without", "no") for c in [token.head, *token.children]):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "of")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 yield from _conjuncts(obj)
@@ -119,6 +119,17 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.left_edge.tag_.startswith("W")), None)
         if clause is not None:
             yield _trimmed(list(clause.subtree))
+
+
+def _says_unknown(token: Token) -> bool:
+    word = token.lower_
+    if word in _UNKNOWN_WORDS and token.dep_ in ("acomp", "attr", "oprd"):
+        return True
+    if word in _UNKNOWN_AFTER_REMAIN and token.dep_ == "acomp" and token.head.lemma_ == "remain":
+        return True
+    # "it is not clear whether", "X is not known"
+    negated = any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
+    return word in ("clear", "known") and negated and token.dep_ in ("acomp", "ROOT", "ccomp", "conj")
 
 
 def _conjuncts(head: Token) -> Iterator[list[Token]]:

@@ -30,6 +30,7 @@ _DISPUTE = re.compile(
     re.IGNORECASE,
 )
 _CONFIRM = re.compile(r"\b(confirm\w*|verif\w+|acknowledg\w+)\b", re.IGNORECASE)
+_OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
 # Stronger stances win when one source says several things.
@@ -88,7 +89,7 @@ def source_stance(
     found: dict[Stance, list[Citation]] = {}
     for statement in source.statements:
         stance = statement_stance(statement, article, claim_words)
-        if stance == Stance.REPORTS and _answers_a_refusal(statement, article, refusal_paragraphs):
+        if stance == Stance.REPORTS and _is_non_answer(source, statement, article, refusal_paragraphs):
             stance = Stance.DECLINES_TO_COMMENT
         if stance == Stance.CONFIRMS and source.kind == SourceKind.OUTLET:
             stance = Stance.REPORTS  # outlets report; confirmation needs someone who would know
@@ -97,10 +98,11 @@ def source_stance(
     return SourceStance(source.id, best, tuple(found.get(best, ())))
 
 
-def _answers_a_refusal(statement: Statement, article: Article, refusal_paragraphs: set[int]) -> bool:
-    """An off-topic answer given where others declined to comment ("A spokesperson stressed
-    safety") is a non-answer, not a report of the claim."""
-    return paragraph_index(article.text, statement.content.start) in refusal_paragraphs
+def _is_non_answer(source: Source, statement: Statement, article: Article, refusal_paragraphs: set[int]) -> bool:
+    """A spokesperson's or official's off-topic line where others declined to comment ("A
+    spokesperson stressed that safety remains the priority") answers nothing about the claim."""
+    speaks_for_someone = _OFFICIAL.search(f"{source.name} {source.role or ''}")
+    return bool(speaks_for_someone) and paragraph_index(article.text, statement.content.start) in refusal_paragraphs
 
 
 def paragraph_index(text: str, char: int) -> int:

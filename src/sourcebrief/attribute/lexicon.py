@@ -33,6 +33,8 @@ SOURCE_NOUNS = frozenset(
     member members employee employees worker workers representative representatives observer
     observers critic critics supporter supporters activist activists protester protesters
     doctor doctors scientist scientists researcher researchers lawyer lawyers attorney attorneys
+    associate associates ally allies colleague colleagues friend friends relative relatives family
+    neighbour neighbours neighbor neighbors campaigner campaigners organizer organizers organiser organisers
     """.split()
 )
 

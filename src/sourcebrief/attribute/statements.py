@@ -77,7 +77,7 @@ def _addressee(cue: Token) -> Token | None:
     found = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
     if cue.lemma_ != "tell" or found is None:
         return None
-    end = max((t for t in found.subtree if not t.is_punct and t.text not in "\"“”"), key=lambda t: t.i)
+    end = max((t for t in found.subtree if not t.is_punct and t.text not in '"“”'), key=lambda t: t.i)
     return end if end.i - cue.i <= MAX_ADDRESSEE_TOKENS else None
 
 
@@ -89,7 +89,7 @@ def _quote_after(char: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation opening right after the cue ('told reporters: "..."') is the content."""
     text = sentence.doc.text
     gap = text[char : char + 3]
-    opening = next((i for i, ch in enumerate(gap) if ch in "\"“"), None)
+    opening = next((i for i, ch in enumerate(gap) if ch in '"“'), None)
     if opening is None or gap[:opening].strip(" ,:") != "":
         return None
     start = char + opening

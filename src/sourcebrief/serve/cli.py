@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from sourcebrief import __version__
 from sourcebrief.errors import SourcebriefError
-from sourcebrief.model import Article, BatchResult, Briefing, Problem
+from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
 from sourcebrief.settings import InputSettings, Settings
@@ -40,6 +40,10 @@ def _run(pipeline: Pipeline, inputs: list[str]) -> BatchResult:
         def on_article(item: Article | Problem) -> None:
             if isinstance(item, Problem):
                 _say_problem(item)
+            else:
+                for flag in item.flags:
+                    if flag.kind == FlagKind.ENCODING_FALLBACK:
+                        sys.stderr.write(f"sourcebrief: {item.origin}: warning: {flag.text}\n")
             progress.advance(task)
 
         return pipeline.run(inputs, on_article=on_article)

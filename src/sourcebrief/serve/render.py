@@ -110,7 +110,7 @@ class _CitationIndex:
         self.numbers: dict[Citation, int] = {}
 
     def markers(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
-        return "".join(f"\\[{self.numbers.setdefault(c, len(self.numbers) + 1)}\\]" for c in citations)
+        return "".join(f"[{self.numbers.setdefault(c, len(self.numbers) + 1)}]" for c in citations)
 
 
 def to_markdown(briefing: Briefing) -> str:

@@ -1,0 +1,83 @@
+"""Properties every briefing keeps, on fixed cases and on generated articles."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sourcebrief import Briefing, Pipeline
+from sourcebrief.model import Citation
+
+from .conftest import CASES
+from .helpers import article
+
+SPEAKERS = ["Mayor Ann Lee", "Two officials who spoke to the Daily Courier", "A spokesperson", "Senator Bo Kim", "He"]
+CUES = ["said", "denied", "told reporters", "confirmed", "declined to comment"]
+CONTENTS = [
+    "the plan was approved",
+    '"We have done nothing wrong."',
+    "the report was false",
+    "the budget would grow 🚀 next year",
+    "it is unclear when talks resume",
+]
+FILLER = [
+    "The city council met on Monday.",
+    "The decision could signal a new policy.",
+    "According to the Evening Post, the vote was close.",
+    "Prices fell sharply.",
+]
+
+sentence = st.one_of(
+    st.builds(
+        lambda s, c, t: f"{s} {c} {t}.", st.sampled_from(SPEAKERS), st.sampled_from(CUES), st.sampled_from(CONTENTS)
+    ),
+    st.sampled_from(FILLER),
+)
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+text = st.lists(paragraph, min_size=1, max_size=5).map("\n\n".join)
+
+
+def all_citations(briefing: Briefing) -> list[Citation]:
+    found = [c for claim in briefing.claims for c in claim.citations]
+    found += [c for n in (*briefing.sentences, *briefing.unknowns) for c in n.citations]
+    found += [c for f in briefing.flags for c in f.citations]
+    found += [c for link in briefing.chain for c in link.citations]
+    for source in briefing.sources:
+        found += list(source.mentions)
+        for statement in source.statements:
+            found += [c for c in (statement.content, statement.cue, statement.speaker) if c]
+    return found
+
+
+def check_invariants(briefing: Briefing) -> None:
+    texts = {a.id: a.text for a in briefing.articles}
+    for citation in all_citations(briefing):
+        assert citation.article in texts
+        assert 0 <= citation.start < citation.end <= len(texts[citation.article])
+        cited = texts[citation.article][citation.start : citation.end]
+        assert cited == cited.strip(), f"citation {citation} has untrimmed whitespace"
+    assert briefing.sentences, "a briefing has at least the claim sentence"
+    for sentence in briefing.sentences:
+        assert sentence.citations, f"uncited briefing sentence: {sentence.text}"
+    for source in briefing.sources:
+        assert source.statements, f"source {source.name} has no statement"
+        briefing.stance_of(source.id)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=text)
+def test_brief_invariants_on_generated_articles(pipeline: Pipeline, text: str) -> None:
+    check_invariants(pipeline.brief_article(article(text)))
+
+
+def test_brief_invariants_on_the_harbor_case(pipeline: Pipeline) -> None:
+    result = pipeline.run([str(CASES / "harbor-report.txt"), str(CASES / "harbor-report.html")])
+    assert not result.problems
+    for briefing in result.briefings:
+        check_invariants(briefing)
+
+
+def test_brief_quotes_only_what_the_article_says(pipeline: Pipeline) -> None:
+    [briefing] = pipeline.run([str(CASES / "harbor-report.txt")]).briefings
+    text = briefing.articles[0].text
+    for sentence in briefing.sentences:
+        for quoted in sentence.text.split("“")[1:]:
+            assert quoted.split("”")[0].rstrip(".") in text

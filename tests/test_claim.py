@@ -1,0 +1,42 @@
+from sourcebrief.attribute import attribute
+from sourcebrief.claim import attributed_spans, central_claim_span, speculation_flags, unknowns
+from sourcebrief.model import FlagKind
+
+from .helpers import analysis_of
+
+
+def test_claim_is_the_lead_without_its_opener(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "Budget talks\n\nIn a surprise move, the governor has vetoed the state budget passed by lawmakers last week. "
+        "Lawmakers said they would try to override the veto.",
+        nlp,
+    )
+    span = central_claim_span(analysis)
+    assert analysis.article.quote(span) == "the governor has vetoed the state budget passed by lawmakers last week."
+
+
+def test_claim_unknowns_split_coordinated_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "The factory closed on Monday. The cause of the fire and the number of injured workers remain unclear. "
+        "It is not known whether the plant will reopen.",
+        nlp,
+    )
+    texts = [n.text for n in unknowns(analysis)]
+    assert texts[:2] == ["The cause of the fire", "the number of injured workers"]
+
+
+def test_claim_unknowns_from_it_is_unclear_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of("The talks ended on Friday. It is unclear whether the two sides will meet again.", nlp)
+    assert [n.text for n in unknowns(analysis)] == ["whether the two sides will meet again"]
+
+
+def test_claim_speculation_is_flagged_only_when_unattributed(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "The bank raised rates on Tuesday. The move could signal more increases this year. "
+        "Analyst Tom Ward said the move could signal a long fight against inflation.",
+        nlp,
+    )
+    flags = speculation_flags(analysis, attributed_spans(attribute(analysis).sources))
+    assert [f.text for f in flags] == ["The move could signal more increases this year."]
+    assert flags[0].kind == FlagKind.SPECULATION
+    assert analysis.article.quote(flags[0].citations[0]) == flags[0].text
