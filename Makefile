@@ -24,6 +24,7 @@ demo: $(RUNTIME)
 lint: $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 
 test: lint
 	$(BIN)/python -m pytest

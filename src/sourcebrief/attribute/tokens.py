@@ -1,0 +1,42 @@
+"""Token-list helpers shared by the attribution rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_OPENING_QUOTES = '"“'
+_CLOSING_QUOTES = '"”'
+
+
+def trim_punctuation(tokens: list[Token], *, keep_quotes: bool = False) -> list[Token]:
+    """``tokens`` without punctuation and spaces at either end (quote marks kept if asked)."""
+
+    def trimmable(token: Token, quotes: str) -> bool:
+        return (token.is_punct or token.is_space) and not (keep_quotes and token.text in quotes)
+
+    start, end = 0, len(tokens)
+    while end > start and trimmable(tokens[end - 1], _CLOSING_QUOTES):
+        end -= 1
+    while start < end and trimmable(tokens[start], _OPENING_QUOTES):
+        start += 1
+    return tokens[start:end]
+
+
+def subtree_tokens(token: Token, *, skip_deps: frozenset[str] | set[str] = frozenset()) -> list[Token]:
+    """The token's subtree without the children (and their subtrees) whose dep is in ``skip_deps``,
+    trimmed of punctuation."""
+    skipped = {t.i for child in token.children if child.dep_ in skip_deps for t in child.subtree}
+    return trim_punctuation([t for t in token.subtree if t.i not in skipped])
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int]:
+    """Character offsets from the first token's start to the last token's end."""
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def text_of(tokens: list[Token]) -> str:
+    """The text from the first to the last token, as written (with what lies between)."""
+    if not tokens:
+        return ""
+    start, end = span_of(tokens)
+    return tokens[0].doc.text[start:end]
