@@ -46,6 +46,9 @@ def compose(
     flags: tuple[Flag, ...],
 ) -> tuple[Note, ...]:
     sentences = [_claim_sentence(claim)]
+    status = _status_sentence(claim, sources, stances)
+    if status is not None:
+        sentences.append(status)
     sentences += _chain_sentences(chain)
     stance_of = {s.source_id: s.stance for s in stances}
     for source in sorted(sources, key=lambda s: _STANCE_ORDER.index(stance_of[s.id])):
@@ -60,6 +63,25 @@ def compose(
 
 def _claim_sentence(claim: Claim) -> Note:
     return Note(f"The article reports that {_no_stop(_lower_determiner(claim.text))}.", claim.citations)
+
+
+def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> Note | None:
+    """Why the claim has its status: the sources by stance, each cited to what decided it."""
+    names = {s.id: _short_label(s) for s in sources}
+    parts, citations = [], []
+    for stance in _STANCE_ORDER:
+        holders = [s for s in stances if s.stance == stance and s.citations]
+        if holders:
+            label = str(stance).replace("_", " ")
+            parts.append(f"{label}: " + ", ".join(names[h.source_id] for h in holders))
+            citations += [c for h in holders for c in h.citations]
+    if not parts:
+        return None
+    return Note(f"Claim status {claim.status} — " + "; ".join(parts) + ".", tuple(dict.fromkeys(citations)))
+
+
+def _short_label(source: Source) -> str:
+    return f"{source.name} ({source.kind})" if source.kind in (SourceKind.ANONYMOUS, SourceKind.OUTLET) else source.name
 
 
 def _lower_determiner(text: str) -> str:
