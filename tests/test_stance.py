@@ -2,7 +2,7 @@ import pytest
 
 from sourcebrief.claim import claim_status
 from sourcebrief.model import ClaimStatus, Source, SourceKind, SourceStance, Stance
-from sourcebrief.stance import content_words, stances
+from sourcebrief.stance import claim_terms, content_words, name_words, stances
 
 from .helpers import attribution_of
 
@@ -11,7 +11,7 @@ CLAIM = "The city has halted construction of the new stadium."
 
 def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-def]
     article, attribution = attribution_of(CLAIM + " " + text, nlp)
-    found = stances(attribution.sources, article, content_words(CLAIM))
+    found = stances(attribution.sources, article, claim_terms(CLAIM))
     by_name = {s.name: f.stance for s, f in zip(attribution.sources, found, strict=True)}
     assert name in by_name, by_name
     return by_name[name]
@@ -71,4 +71,23 @@ def test_stance_claim_status(kinds_and_stances, expected) -> None:  # type: igno
 
 
 def test_stance_content_words_leave_out_names_and_stop_words() -> None:
-    assert content_words("Mayor Ruiz halted the stadium works in Springfield") == {"halted", "stadium", "work"}
+    assert content_words("Mayor Ruiz halted the stadium works in Springfield") == {"halt", "stadium", "work"}
+
+
+def test_stance_name_words_skip_sentence_starts() -> None:
+    assert name_words("The President met Lee. Then he left for Paris.") == {"President", "Lee", "Paris"}
+
+
+def test_stance_doubt_about_the_claims_people_counts_but_other_doubts_do_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    claim = "Governor Ray Holt said he will close the port."
+    article, attribution = attribution_of(
+        claim + " Senator Bo Kim questioned the Governor's power to do so. "
+        'Dock worker Al Fry said: "We have many disputes with the union, but I do not know about this."',
+        nlp,
+    )
+    found = {
+        s.name: f.stance
+        for s, f in zip(attribution.sources, stances(attribution.sources, article, claim_terms(claim)), strict=True)
+    }
+    assert found["Bo Kim"] == Stance.DISPUTES
+    assert found["Al Fry"] == Stance.REPORTS

@@ -33,7 +33,11 @@ _STANCE_ORDER = [
     Stance.DISPUTES,
     Stance.DENIES,
 ]
-_LOWER_FIRST = frozenset("the a an this that these those it its".split())
+# Sentence-initial function words that continue a composed sentence in lower case.
+_LOWER_FIRST = frozenset(
+    """the a an this that these those it its in on at as after before during since following while when
+    with without by for from of to according although though if because despite""".split()
+)
 
 
 def compose(

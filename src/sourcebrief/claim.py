@@ -103,7 +103,13 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
     if _says_unknown(token):
         # "X remains unclear" (token is the adjective) or "X is not known" (token is the verb).
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return  # "if the successor is unconfirmed, ..." says nothing is unknown
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" and c.ent_type_ != "PERSON"
+        ]
         if subjects:
             for subject in subjects:
                 yield from _conjuncts(subject)

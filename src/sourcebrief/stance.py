@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sourcebrief.attribute.lexicon import ROLE_NOUNS
 from sourcebrief.model import Article, Citation, Source, SourceKind, SourceStance, Stance, Statement
@@ -29,7 +30,13 @@ _DISPUTE = re.compile(
     r"overstat\w+|exaggerat\w+)\b",
     re.IGNORECASE,
 )
-_CONFIRM = re.compile(r"\b(confirm\w*|verif\w+|acknowledg\w+)\b", re.IGNORECASE)
+# "the report", "these claims", "the chairwoman's account": words that point back at the claim.
+_REFERS_TO_CLAIM = re.compile(
+    r"\b(the|these|those|such|that|this)\s+(\w+['’]s\s+)?(reports?|claims?|allegations?|accusations?|"
+    r"stor(y|ies)|accounts?|rumou?rs?|assertions?|suggestions?)\b",
+    re.IGNORECASE,
+)
+MAX_SHORT_STATEMENT_WORDS = 6
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
@@ -47,48 +54,74 @@ _STOPWORDS = frozenset(
     were be been has have had will would could should may might not no he she they them his her their
     we our you your i me my said says say also about after before over into than then there here
     which who whom whose what when where why how all any some more most other such only own same so
-    very can just now u.s""".split()
+    very can just now u.s however meanwhile according while although though""".split()
 )
 
 
+@dataclass(frozen=True)
+class ClaimTerms:
+    """What makes a statement about the claim: its common words, and the names in it."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+
+def claim_terms(claim_text: str) -> ClaimTerms:
+    return ClaimTerms(frozenset(content_words(claim_text)), frozenset(name_words(claim_text)))
+
+
 def content_words(text: str) -> set[str]:
-    """Common words of ``text`` (not capitalised names), lower-cased, without stop words, crudely
-    singularised. Names are left out: a statement that shares only names with the claim
-    ("Hegseth", "Russia") talks about the same people, not necessarily about the claim."""
-    words = re.findall(r"\b[a-z][A-Za-z'-]+", text)
-    return {w.rstrip("s") if len(w) > 4 else w for w in (w.lower() for w in words) if w not in _STOPWORDS}
+    """Common words of ``text`` (not capitalised names), lower-cased, without stop words, with
+    their endings cut ("halted", "halting" -> "halt"). Names are left out: a statement that shares
+    only names with the claim ("Hegseth", "Russia") is about the same people, not the claim."""
+    words = (w.lower() for w in re.findall(r"\b[a-z][A-Za-z'-]+", text))
+    return {_stem(w) for w in words if w not in _STOPWORDS}
 
 
-def statement_stance(statement: Statement, article: Article, claim_words: set[str]) -> Stance:
-    """The stance one statement takes toward the claim whose words are ``claim_words``."""
+def name_words(text: str) -> set[str]:
+    """Capitalised words that are not function words: names and titles ("President")."""
+    return {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower() not in _STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    # A light suffix cut, enough to match inflections within one story; no stemmer library needed.
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def statement_stance(statement: Statement, article: Article, terms: ClaimTerms) -> Stance:
+    """The stance one statement takes toward the claim.
+
+    Only a statement about the claim takes a side: "I don't know" or "disputes" said of
+    something else is not a stance on this claim. Doubt or denial aimed at the claim's people
+    ("questioned the President's power") counts; agreement needs the claim's substance."""
     if statement.refusal:
         return Stance.DECLINES_TO_COMMENT
     said = article.quote(statement.content)
-    cue = article.quote(statement.cue) if statement.cue else ""
-    both = f"{cue} {said}"
-    if _UNAWARE.search(both):
-        return Stance.UNAWARE
-    if _DENY.search(cue) or (_DENY.search(said) and _is_about(said, claim_words)):
-        return Stance.DENIES
-    if _DISPUTE.search(both):
-        return Stance.DISPUTES
-    if _CONFIRM.search(cue) or _is_about(said, claim_words):
-        return Stance.CONFIRMS
-    return Stance.REPORTS
+    about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))
+    both = f"{article.quote(statement.cue) if statement.cue else ''} {said}"
+    if about or name_words(said) & terms.names:
+        for pattern, stance in ((_UNAWARE, Stance.UNAWARE), (_DENY, Stance.DENIES), (_DISPUTE, Stance.DISPUTES)):
+            if pattern.search(both):
+                return stance
+    return Stance.CONFIRMS if about else Stance.REPORTS
 
 
-def _is_about(text: str, claim_words: set[str]) -> bool:
-    # Two shared words: one common word ("operations") is not enough to be about the claim.
-    return len(content_words(text) & claim_words) >= 2
+def _is_about(text: str, claim_words: frozenset[str]) -> bool:
+    # Two shared words: one common word ("operations") does not make a long statement about the
+    # claim; a short one ("not aware of any halt") shares one.
+    words = content_words(text)
+    shared = len(words & claim_words)
+    return shared >= 2 or (shared == 1 and len(words) <= MAX_SHORT_STATEMENT_WORDS)
 
 
-def source_stance(
-    source: Source, article: Article, claim_words: set[str], refusal_paragraphs: set[int]
-) -> SourceStance:
+def source_stance(source: Source, article: Article, terms: ClaimTerms, refusal_paragraphs: set[int]) -> SourceStance:
     """The strongest stance among the source's statements, cited to the statements showing it."""
     found: dict[Stance, list[Citation]] = {}
     for statement in source.statements:
-        stance = statement_stance(statement, article, claim_words)
+        stance = statement_stance(statement, article, terms)
         if stance == Stance.REPORTS and _is_non_answer(source, statement, article, refusal_paragraphs):
             stance = Stance.DECLINES_TO_COMMENT
         if stance == Stance.CONFIRMS and source.kind == SourceKind.OUTLET:
@@ -109,12 +142,12 @@ def paragraph_index(text: str, char: int) -> int:
     return text.count("\n\n", 0, char)
 
 
-def stances(sources: Iterable[Source], article: Article, claim_words: set[str]) -> tuple[SourceStance, ...]:
+def stances(sources: Iterable[Source], article: Article, terms: ClaimTerms) -> tuple[SourceStance, ...]:
     sources = list(sources)
     refusal_paragraphs = {
         paragraph_index(article.text, st.content.start) for source in sources for st in source.statements if st.refusal
     }
-    first = [source_stance(s, article, claim_words, refusal_paragraphs) for s in sources]
+    first = [source_stance(s, article, terms, refusal_paragraphs) for s in sources]
     stance_of = {s.source_id: s.stance for s in first}
     result = []
     for source, found in zip(sources, first, strict=True):

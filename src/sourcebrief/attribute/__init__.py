@@ -64,12 +64,12 @@ def attribute(analysis: Analysis) -> Attribution:
     last_speaker_by_paragraph: dict[tuple[int, int], Speaker] = {}
     covered: list[_Covered] = []
     for raw in _unique(find_statements(sentences)):
-        outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
-        if outer is not None and outer.direct:
+        if any(q_start < raw.cue[0] and raw.cue[1] < q_end for q_start, q_end in quotes):
             continue  # a cue inside a quotation is the quoted speaker's words
+        outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
         speaker = resolver.resolve(raw.subject, any_noun=raw.according_to) if raw.subject is not None else None
-        if speaker is None:
-            continue
+        if speaker is None or (outer is not None and outer.speaker is not None and outer.speaker.key == speaker.key):
+            continue  # "..., which he said ..." inside his own statement adds nothing
         statement = _to_statement(raw, speaker, quotes, article)
         covered.append(_Covered(statement.content.start, statement.content.end, speaker, statement.direct))
         # "Reuters reported a government source said ...": the source spoke through Reuters.
@@ -83,15 +83,22 @@ def attribute(analysis: Analysis) -> Attribution:
     _attach_continuation_quotes(quotes, covered, last_speaker_by_paragraph, builders, analysis)
     chain = assemble_chain([*find_credits(sentences, article), *conduits], article)
     outlets = {link.outlet.lower() for link in chain}
+    for key, builder in builders.items():
+        profile = resolver.profiles.get(key)
+        if profile is not None:
+            builder.role = builder.role or profile.role
+            builder.affiliation = builder.affiliation or profile.affiliation
     return Attribution(sources=_ordered_sources(builders, article, outlets), chain=chain)
 
 
 def _unique(raws: Iterable[RawStatement]) -> list[RawStatement]:
-    seen: set[tuple[int, int]] = set()
+    """One statement per content and subject (two cues may find the same clause)."""
+    seen: set[tuple[tuple[int, int], int | None]] = set()
     unique = []
     for raw in raws:
-        if raw.content not in seen:
-            seen.add(raw.content)
+        key = (raw.content, raw.subject.i if raw.subject is not None else None)
+        if key not in seen:
+            seen.add(key)
             unique.append(raw)
     return unique
 
@@ -105,8 +112,12 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[tuple[int, i
             continue
         if q_start <= start and end <= q_end:  # the content is (part of) the quotation
             start, end, direct = inner_start, inner_end, True
-        elif not (start <= q_start and q_end <= end):  # straddles it: take both whole
-            start, end, direct = min(start, inner_start), max(end, inner_end), True
+        elif start < q_start:  # a paraphrase ending in a partial quotation: keep the quotation whole
+            end = max(end, q_end)
+        elif start == q_start:  # quotations run together ('"..." and "..."'): quoted, marks kept
+            direct = True
+        elif end < q_end:  # starts in the quotation and runs on: take both whole
+            start, end, direct = inner_start, max(end, inner_end), True
     return Statement(
         content=article.cite(start, end),
         cue=article.cite(*raw.cue),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from sourcebrief.attribute.speakers import proper_name
+from sourcebrief.attribute.speakers import is_outlet_name, proper_name
 from sourcebrief.model import Article, ChainLink, ChainRole, Citation
 
 _REPORT_LEMMAS = {"report", "break", "publish", "reveal"}
@@ -34,6 +34,8 @@ def _report_verb_credit(verb: Token, article: Article) -> ChainLink | None:
     if outlet is None or not _is_named(outlet):
         return None
     first = any(t.lower_ in _FIRST_WORDS for t in verb.children) or _is_first_to(verb)
+    if outlet is subject and not first and not is_outlet_name(proper_name(outlet)):
+        return None  # "The agency reported 40 cases" is a source's statement, not news reporting
     if outlet is agent:  # "was first reported by The Record"
         helpers = [c for c in verb.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
         start, end = (helpers[0] if helpers else verb).idx, _end(outlet)

@@ -13,7 +13,7 @@ CUE_VERBS = frozenset(
     say tell state add claim announce confirm deny report explain note argue insist warn write
     tweet post describe allege acknowledge admit assert suggest emphasize emphasise stress reiterate
     maintain predict promise vow threaten urge accuse contend express dispute question doubt reject
-    refute indicate reveal disclose testify recall concede observe respond reply answer comment
+    refute indicate reveal disclose testify recall speak concede observe respond reply answer comment
     estimate hint speculate agree complain charge declare remark caution criticize criticise praise
     blame dismiss rule decline refuse brief inform concur counter retort mention
     """.split()
@@ -21,7 +21,20 @@ CUE_VERBS = frozenset(
 
 # Cue verbs that are only attributions when the verb has clausal content, not any object
 # ("added a clause", "posted a photo", "charged a fee").
-CLAUSE_ONLY_CUES = frozenset("add post charge rule answer note call ask mention praise".split())
+CLAUSE_ONLY_CUES = frozenset(
+    "add post charge rule answer note call ask mention praise declare agree indicate reveal promise".split()
+)
+
+# Cues whose content may be a prepositional phrase ("warned of flooding", "called for calm").
+PREP_CONTENT_CUES = frozenset("warn complain testify call".split())
+
+# Denials are speech when what is denied is a claim, not a thing ("denied funding" is an act).
+DENIAL_CUES = frozenset("deny reject dismiss refute".split())
+DENIABLE_NOUNS = frozenset(
+    """knowledge claim claims report reports allegation allegations accusation accusations charge charges
+    wrongdoing involvement responsibility rumor rumors rumour rumours suggestion suggestions story
+    stories account accounts idea notion existence""".split()
+)
 
 # Nouns that make an unnamed subject a source ("officials said", "a spokesperson said").
 SOURCE_NOUNS = frozenset(
@@ -47,7 +60,9 @@ ORGANIZATION_NOUNS = frozenset(
 )
 
 # Nouns for documents that speak for whoever issued them ("a CBS News report said").
-DOCUMENT_NOUNS = frozenset("report statement study release memo letter filing tweet post survey poll".split())
+DOCUMENT_NOUNS = frozenset(
+    "report statement study release memo letter filing tweet post survey poll data figures advisory analysis".split()
+)
 
 PRONOUNS_PERSON = frozenset("he she him her".split())
 PRONOUNS_GROUP = frozenset("they them".split())
@@ -61,6 +76,9 @@ TITLE_WORDS = frozenset(
     king queen prince princess pope sir dame ambassador general admiral chairman chairwoman
     councilman councilwoman councillor councilor congressman congresswoman assemblyman assemblywoman
     sheriff detective inspector professor commissioner superintendent captain lieutenant sergeant
+    coach manager owner founder ceo cfo chief executive director producer editor anchor host
+    economist attorney lawyer doctor nurse pastor bishop rabbi imam rev rev. father deputy acting
+    spokesman spokeswoman spokesperson officer agent colonel major corporal private
     """.split()
 )
 
@@ -71,6 +89,11 @@ ROLE_NOUNS = frozenset(
     spokesman spokeswoman premier chairman chairwoman chair director chief commissioner envoy
     adviser advisor speaker whip king queen prince pope judge justice general commander
     """.split()
+)
+
+# Words that end an institution's name inside a long title ("House Intelligence Committee ...").
+INSTITUTION_WORDS = frozenset(
+    "committee house senate council department ministry party agency office court commission union".split()
 )
 
 # Nouns for unnamed news outlets ("according to state media").

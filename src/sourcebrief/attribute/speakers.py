@@ -74,6 +74,14 @@ class SpeakerResolver:
         # Every multi-word PERSON entity, in text order, as a target for short names.
         self._full_names = [text_of(names) for p in people if len(names := _without_titles(p)) > 1]
         self._recent: list[Speaker] = []
+        self._aliases: dict[str, str] = {}
+        # Role and affiliation of each person from wherever the article describes them, so that a
+        # statement by "Johnson" still shows "Prime Minister" from an earlier mention.
+        self.profiles: dict[str, Speaker] = {}
+        for person in people:
+            profile = self._person(person.root, person)
+            if profile.role or profile.affiliation:
+                self.profiles.setdefault(profile.key, profile)
 
     def resolve(self, subject: Token, *, any_noun: bool = False) -> Speaker | None:
         """The speaker that ``subject`` names; with ``any_noun`` (the object of "according
@@ -121,7 +129,18 @@ class SpeakerResolver:
                 return self._person(head, head.doc[titled[0].i : head.i + 1])
             return self._organization(head, proper_name(head))
         if lemma in lexicon.DOCUMENT_NOUNS:
-            issuer = next((t for t in tokens if t.ent_type_ == "ORG"), None)
+            # "a CBS News report", "NEOC data", "data from the World Health Organisation"
+            issuers = [
+                *tokens,
+                *(
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+            ]
+            issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
             return self._organization(issuer, proper_name(issuer)) if issuer is not None else None
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
             return self._earlier_group(head) or self._anonymous(head)
@@ -136,9 +155,11 @@ class SpeakerResolver:
 
     def _person(self, head: Token, person: Span) -> Speaker:
         name_tokens = _without_titles(person)
+        before = [t for t in head.subtree if t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
+        if before and len(name_tokens) == 2 and _continues_name(before[-1], name_tokens[0]):
+            name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz"
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
         name = name or text_of(name_tokens)
-        before = [t for t in head.subtree if t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
         role_words = [t for t in before if t.ent_type_ not in _AFFILIATION_LABELS or t.i >= person.start]
         appositions = [
             subtree_tokens(c)
@@ -198,6 +219,10 @@ class SpeakerResolver:
         return Speaker(name, name, SourceKind.PERSON, start, end, role=role or None, affiliation=described.affiliation)
 
     def _organization(self, head: Token, name: str) -> Speaker:
+        if " (" in name and not name.endswith(")"):  # "National Hurricane Center (NHC": cut at the bracket
+            name, acronym = name.split(" (", 1)
+            self._aliases[acronym] = name
+        name = self._aliases.get(name, name)
         kind = SourceKind.OUTLET if is_outlet_name(name) else SourceKind.ORGANIZATION
         start, end = span_of(subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos"}))
         return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
@@ -213,9 +238,25 @@ class SpeakerResolver:
         )
 
 
+def _continues_name(token: Token, name_start: Token) -> bool:
+    """A proper noun right before a name, that is no title or place, is part of the name."""
+    return (
+        token.i == name_start.i - 1
+        and token.pos_ == "PROPN"
+        and token.lower_ not in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
+        and token.ent_type_ not in _AFFILIATION_LABELS
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+    )
+
+
 def _without_titles(person: Span) -> list[Token]:
-    """The name without leading titles that the entity tagger included ("Mayor Ana Ruiz")."""
+    """The name without leading titles that the entity tagger included ("Mayor Ana Ruiz",
+    "House Intelligence Committee Chairman Adam Schiff")."""
     tokens = [t for t in person if t.lower_ != "the"]
+    institution = [i for i, t in enumerate(tokens[:-2]) if t.lower_ in lexicon.INSTITUTION_WORDS]
+    if institution:
+        tokens = tokens[institution[-1] + 1 :]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLE_WORDS or tokens[0].lower_ in lexicon.ROLE_NOUNS):
         tokens = tokens[1:]
     return tokens

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -17,7 +17,8 @@ _CONTENT_AFTER_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative", "advc
 # "expressed skepticism about X": the noun joins the cue, the prepositional phrase is the content.
 _NOUN_CUES = frozenset("express voice raise cast".split())
 _CONTENT_BEFORE_DEPS = ("ccomp", "parataxis", "dep")
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A speech verb's subject speaks; a passive one's does not ("Biden was declared the winner").
+_SUBJECT_DEPS = ("nsubj",)
 _REFUSAL = re.compile(
     r"\b(declined|refused|declines|refuses|decline|refuse)\s+to\s+(comment|discuss|elaborate|confirm|say)"
     r"|\b(would|could|did)\s+not\s+(comment|elaborate|discuss)"
@@ -29,8 +30,8 @@ _REFUSAL = re.compile(
 )
 # Quotations: curly pairs, or straight double quotes paired within a paragraph.
 _QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")
-MIN_QUOTE_WORDS = 4
-MAX_ADDRESSEE_TOKENS = 4  # shorter quoted phrases are scare quotes or titles, not statements
+MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
+MAX_ADDRESSEE_TOKENS = 4
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,11 @@ def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.CUE_VERBS:
                 statement = _verb_statement(token, sentence)
-                if statement:
-                    yield statement
+                if statement is None or statement.subject is None:
+                    continue
+                # "Durbin and Schiff both questioned ...": each of them said it.
+                for subject in (statement.subject, *statement.subject.conjuncts):
+                    yield replace(statement, subject=subject)
 
 
 def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
@@ -74,9 +78,15 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
 
 
 def _addressee(cue: Token) -> Token | None:
-    """The last token of a short addressee that belongs with the cue ("told reporters")."""
-    found = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
-    if cue.lemma_ != "tell" or found is None:
+    """The last token of a short addressee that belongs with the cue ("told reporters", "spoke
+    to the press")."""
+    if cue.lemma_ == "tell":
+        found = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
+    elif cue.lemma_ in ("speak", "talk"):
+        found = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
+    else:
+        found = None
+    if found is None:
         return None
     end = max((t for t in found.subtree if not t.is_punct and t.text not in '"“”'), key=lambda t: t.i)
     return end if end.i - cue.i <= MAX_ADDRESSEE_TOKENS else None
@@ -110,12 +120,17 @@ def _noun_cue_statement(cue: Token, subject: Token) -> RawStatement | None:
 
 
 def _subject_of(cue: Token) -> Token | None:
+    """The speaker: the verb's subject, the agent of a passive ("was denied by the ministry"), or
+    the subject of the verb it hangs from ("said X and added Y"; "X left, saying Y")."""
     verb: Token | None = cue
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
             return subject
-        verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head is not verb else None
+        hangs = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        verb = verb.head if hangs and verb.head is not verb else None
     return None
 
 
@@ -131,17 +146,34 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         tokens = [t for t in sentence if t.i < cue.i and t.i not in speaker_tokens]
         return _clean_span(trim_punctuation(tokens, keep_quotes=True))
     after = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_AFTER_DEPS]
+    if cue.lemma_ in lexicon.PREP_CONTENT_CUES:  # "warned of flooding", "called for calm"
+        after += [c for c in cue.children if c.i > cue.i and c.dep_ == "prep"]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
-    if not after or (cue.lemma_ in lexicon.CLAUSE_ONLY_CUES and not any(c.dep_ == "ccomp" for c in after)):
+    if not after or not _is_said(cue, after):
         return None
+    after.sort(key=lambda c: c.i)
     tokens = [t for t in sentence if after[0].left_edge.i <= t.i <= max(c.right_edge.i for c in after)]
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
         tokens = tokens[1:]
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
 
 
+def _is_said(cue: Token, content: list[Token]) -> bool:
+    """Whether the verb reports speech here, not an act: "declared that ..." but not "declared a
+    state of emergency"; "denied knowledge of ..." but not "denied funding"."""
+    if any(c.dep_ == "ccomp" for c in content):
+        return True
+    if cue.lemma_ in lexicon.CLAUSE_ONLY_CUES:
+        return False
+    if cue.lemma_ in lexicon.DENIAL_CUES:
+        return any(c.dep_ != "dobj" or c.lemma_.lower() in lexicon.DENIABLE_NOUNS for c in content)
+    return True
+
+
 def _clean_span(tokens: list[Token]) -> tuple[int, int] | None:
+    while tokens and tokens[-1].dep_ == "cc":  # "... corruption but" where the clause was cut
+        tokens = trim_punctuation(tokens[:-1], keep_quotes=True)
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if len(words) < 2:
         return None

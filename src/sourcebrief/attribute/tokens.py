@@ -6,13 +6,16 @@ from spacy.tokens import Token
 
 _OPENING_QUOTES = '"“'
 _CLOSING_QUOTES = '"”'
+# Only these are trimmed: "%", "$" and closing brackets belong to the words they follow.
+_TRIMMABLE = set(",.;:!?—–-\"“”'‘’")
 
 
 def trim_punctuation(tokens: list[Token], *, keep_quotes: bool = False) -> list[Token]:
     """``tokens`` without punctuation and spaces at either end (quote marks kept if asked)."""
 
     def trimmable(token: Token, quotes: str) -> bool:
-        return (token.is_punct or token.is_space) and not (keep_quotes and token.text in quotes)
+        edge_punctuation = token.is_space or (token.is_punct and set(token.text) <= _TRIMMABLE)
+        return edge_punctuation and not (keep_quotes and token.text in quotes)
 
     start, end = 0, len(tokens)
     while end > start and trimmable(tokens[end - 1], _CLOSING_QUOTES):
