@@ -86,6 +86,11 @@ class Article:
     origin: str = ""
     credit: str | None = None
     flags: tuple[Flag, ...] = ()
+    updated: str | None = None
+    authors: tuple[str, ...] = ()
+    description: str | None = None
+    # Where the text came from, to trace spans back: e.g. warc_file, warc_offset, warc_length.
+    provenance: tuple[tuple[str, str], ...] = ()
 
     def cite(self, start: int, end: int) -> Citation:
         """A citation of ``text[start:end]``, trimmed of surrounding whitespace; checked to lie inside."""

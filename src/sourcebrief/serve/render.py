@@ -85,6 +85,10 @@ def _article_dict(article: Article) -> dict[str, Any]:
         "language": article.language,
         "origin": article.origin,
         "credit": article.credit,
+        "updated": article.updated,
+        "authors": list(article.authors),
+        "description": article.description,
+        "provenance": dict(article.provenance),
     }
 
 
