@@ -35,7 +35,7 @@ STATEMENT_CASES = [
         "Interior Ministry",
         SourceKind.ORGANIZATION,
         "announced",
-        "the border crossing would close at midnight",
+        "that the border crossing would close at midnight",
         False,
     ),
     (
@@ -43,7 +43,7 @@ STATEMENT_CASES = [
         "Reuters",
         SourceKind.OUTLET,
         "reported",
-        "the company had laid off 200 workers",
+        "that the company had laid off 200 workers",
         False,
     ),
     (

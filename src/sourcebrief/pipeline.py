@@ -10,6 +10,7 @@ from spacy.language import Language
 from sourcebrief import brief, claim, stance
 from sourcebrief.analyze import analyze, load_model
 from sourcebrief.attribute import attribute
+from sourcebrief.attribute.tagger import AttributionTagger, ModelMissing
 from sourcebrief.errors import SourcebriefError
 from sourcebrief.extract import extract
 from sourcebrief.ingest import RawDocument, read_inputs
@@ -23,10 +24,15 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None):
         self.settings = settings or Settings()
         self.nlp = nlp or load_model()
+        self.tagger = _load_tagger(self.settings.attribute.mode)
+
+    @property
+    def mode(self) -> str:
+        return "accurate" if self.tagger is not None else "fast"
 
     def brief_article(self, article: Article) -> Briefing:
         analysis = analyze(article, self.nlp)
-        attribution = attribute(analysis)
+        attribution = attribute(analysis, self.tagger)
         claim_span = claim.central_claim_span(analysis)
         terms = stance.claim_terms(article.quote(claim_span))
         stances = stance.stances(attribution.sources, article, terms)
@@ -86,6 +92,17 @@ class Pipeline:
                 f"internal error while briefing ({type(error).__name__}: {error}); please report it with this input",
             )
         return article
+
+
+def _load_tagger(mode: str) -> AttributionTagger | None:
+    if mode == "fast":
+        return None
+    try:
+        return AttributionTagger.load()
+    except ModelMissing:
+        if mode == "accurate":
+            raise
+        return None
 
 
 def _with_unique_id(article: Article, used: set[str]) -> Article:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,6 +22,14 @@ class ExtractSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AttributeSettings:
+    # "fast": rules over the parse; "accurate": the trained tagger finds the spans, the rules
+    # resolve the sources; "auto": accurate when its model and torch are installed, else fast.
+    mode: Literal["fast", "accurate", "auto"] = "auto"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    attribute: AttributeSettings = field(default_factory=AttributeSettings)

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from sourcebrief.analyze import Analysis
+from sourcebrief.attribute.accurate import tagged_statements
 from sourcebrief.attribute.chain import assemble_chain, conduit_link, find_credits
 from sourcebrief.attribute.speakers import Speaker, SpeakerResolver
-from sourcebrief.attribute.statements import RawStatement, find_statements, quotations
+from sourcebrief.attribute.statements import Quotation, RawStatement, find_statements, quotations
+from sourcebrief.attribute.tagger import AttributionTagger, rule_spans
 from sourcebrief.model import Article, Attribution, ChainLink, Citation, Source, SourceKind, Statement
 
 __all__ = ["attribute"]
@@ -54,7 +56,17 @@ class _Covered:
     direct: bool
 
 
-def attribute(analysis: Analysis) -> Attribution:
+def attribute(analysis: Analysis, tagger: AttributionTagger | None = None) -> Attribution:
+    """Who said what in the analysed article: by the rules (fast mode), or with the trained
+    tagger finding the spans and the rules resolving who the sources are (accurate mode)."""
+    found = _assemble(analysis, find_statements(analysis.sentences()))
+    if tagger is None:
+        return found
+    tagged = tagger.attributions(analysis.doc, rule_spans(found.sources))
+    return _assemble(analysis, tagged_statements(analysis.doc, tagged))
+
+
+def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     article = analysis.article
     sentences = analysis.sentences()
     resolver = SpeakerResolver([e for e in analysis.doc.ents if e.label_ == "PERSON"])
@@ -63,11 +75,11 @@ def attribute(analysis: Analysis) -> Attribution:
     conduits: list[ChainLink] = []
     last_speaker_by_paragraph: dict[tuple[int, int], Speaker] = {}
     covered: list[_Covered] = []
-    for raw in _unique(find_statements(sentences)):
-        if any(q_start < raw.cue[0] and raw.cue[1] < q_end for q_start, q_end in quotes):
+    for raw in _unique(raws):
+        if any(q.start < raw.cue[0] and raw.cue[1] < q.end for q in quotes):
             continue  # a cue inside a quotation is the quoted speaker's words
         outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
-        speaker = resolver.resolve(raw.subject, any_noun=raw.according_to) if raw.subject is not None else None
+        speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source) if raw.subject is not None else None
         if speaker is None or (outer is not None and outer.speaker is not None and outer.speaker.key == speaker.key):
             continue  # "..., which he said ..." inside his own statement adds nothing
         statement = _to_statement(raw, speaker, quotes, article)
@@ -103,11 +115,10 @@ def _unique(raws: Iterable[RawStatement]) -> list[RawStatement]:
     return unique
 
 
-def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[tuple[int, int]], article: Article) -> Statement:
+def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], article: Article) -> Statement:
     start, end = raw.content
     direct = False
-    for q_start, q_end in quotes if not raw.refusal else ():
-        inner_start, inner_end = q_start + 1, q_end - 1
+    for q_start, q_end, inner_start, inner_end in quotes if not raw.refusal else ():
         if not (q_start < end and start < q_end):
             continue
         if q_start <= start and end <= q_end:  # the content is (part of) the quotation
@@ -139,7 +150,7 @@ def _conduit_citation(article: Article, speaker: Speaker, outlet: str) -> Citati
 
 
 def _attach_continuation_quotes(
-    quotes: list[tuple[int, int]],
+    quotes: list[Quotation],
     covered: list[_Covered],
     last_speaker_by_paragraph: dict[tuple[int, int], Speaker],
     builders: dict[str, _SourceBuilder],
@@ -147,14 +158,14 @@ def _attach_continuation_quotes(
 ) -> None:
     """A quotation standing alone after a statement in the same paragraph continues it."""
     article = analysis.article
-    for q_start, q_end in quotes:
+    for q_start, q_end, inner_start, inner_end in quotes:
         if any(c.start < q_end and q_start < c.end for c in covered):
             continue
         speaker = last_speaker_by_paragraph.get(analysis.paragraph_of(q_start))
         if speaker is None or not _starts_sentence(article.text, q_start):
             continue
         statement = Statement(
-            content=article.cite(q_start + 1, q_end - 1),
+            content=article.cite(inner_start, inner_end),
             cue=None,
             speaker=None,
             direct=True,

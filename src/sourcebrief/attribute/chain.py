@@ -36,11 +36,10 @@ def _report_verb_credit(verb: Token, article: Article) -> ChainLink | None:
     first = any(t.lower_ in _FIRST_WORDS for t in verb.children) or _is_first_to(verb)
     if outlet is subject and not first and not is_outlet_name(proper_name(outlet)):
         return None  # "The agency reported 40 cases" is a source's statement, not news reporting
-    if outlet is agent:  # "was first reported by The Record"
-        helpers = [c for c in verb.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
-        start, end = (helpers[0] if helpers else verb).idx, _end(outlet)
-    else:  # "Reuters first reported"
-        start, end = outlet.left_edge.idx, _end(verb)
+    # "was first reported by The Record", "Reuters first reported", "..., reported Reuters"
+    helpers = [c for c in verb.children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
+    first_token = min([verb, outlet.left_edge, *helpers[:1]], key=lambda t: t.i)
+    start, end = first_token.idx, max(_end(outlet), _end(verb))
     return _link(
         article, proper_name(outlet), ChainRole.FIRST_REPORT if first else ChainRole.REPORT, start=start, end=end
     )

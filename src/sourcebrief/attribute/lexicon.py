@@ -16,17 +16,27 @@ CUE_VERBS = frozenset(
     refute indicate reveal disclose testify recall speak concede observe respond reply answer comment
     estimate hint speculate agree complain charge declare remark caution criticize criticise praise
     blame dismiss rule decline refuse brief inform concur counter retort mention
+    think believe want plan hope expect fear worry feel know demand pledge insist defend blast slam
+    discuss offer cite show find call point acknowledge recommend propose predict concede assure
     """.split()
+)
+
+# Cues so plainly about speech that whatever their subject names is a source ("The New York
+# businessman says", "the ad's narrator says", "The clip says").
+STRONG_CUES = frozenset(
+    """say tell state claim add argue insist explain announce report write tweet assert contend
+    maintain reiterate stress emphasize emphasise allege acknowledge admit concede testify""".split()
 )
 
 # Cue verbs that are only attributions when the verb has clausal content, not any object
 # ("added a clause", "posted a photo", "charged a fee").
 CLAUSE_ONLY_CUES = frozenset(
-    "add post charge rule answer note call ask mention praise declare agree indicate reveal promise".split()
+    """add post charge rule answer note ask mention praise declare agree indicate reveal promise think
+    know feel show find hope expect fear worry want plan point""".split()
 )
 
 # Cues whose content may be a prepositional phrase ("warned of flooding", "called for calm").
-PREP_CONTENT_CUES = frozenset("warn complain testify call".split())
+PREP_CONTENT_CUES = frozenset("warn complain testify call speak talk comment boast brag joke".split())
 
 # Denials are speech when what is denied is a claim, not a thing ("denied funding" is an act).
 DENIAL_CUES = frozenset("deny reject dismiss refute".split())
@@ -55,9 +65,13 @@ SOURCE_NOUNS = frozenset(
 ORGANIZATION_NOUNS = frozenset(
     """
     government ministry department agency military army navy administration campaign committee
-    police authorities court council company firm embassy office parliament party
+    police authorities court council company firm embassy office parliament party group organization
+    organisation association coalition union foundation institute center centre network
     """.split()
 )
+
+# Quantities that stand for people ("many said", "twelve percent said", "most agreed").
+QUANTITY_WORDS = frozenset("many some most few several half majority percent others all both one".split())
 
 # Nouns for documents that speak for whoever issued them ("a CBS News report said").
 DOCUMENT_NOUNS = frozenset(

@@ -78,30 +78,47 @@ class SpeakerResolver:
         # Role and affiliation of each person from wherever the article describes them, so that a
         # statement by "Johnson" still shows "Prime Minister" from an earlier mention.
         self.profiles: dict[str, Speaker] = {}
+        # Every person the article names, with where, and whether as a sentence's subject: the
+        # antecedents for "he" and "she" even when they have not spoken yet.
+        self._named_people: list[tuple[Speaker, bool]] = []
         for person in people:
             profile = self._person(person.root, person)
+            self._named_people.append((profile, person.root.dep_ in ("nsubj", "nsubjpass")))
             if profile.role or profile.affiliation:
                 self.profiles.setdefault(profile.key, profile)
 
     def resolve(self, subject: Token, *, any_noun: bool = False) -> Speaker | None:
         """The speaker that ``subject`` names; with ``any_noun`` (the object of "according
         to") any noun phrase is a source, else only names, pronouns and source nouns are."""
+        if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Smith, who said ...": the noun the clause describes
         if subject.lower_ in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | lexicon.PRONOUNS_THING:
-            found = self._antecedent(subject.lower_)
+            found = self._antecedent(subject.lower_, subject.idx)
             if found is None:
                 return None
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
         speaker = self._describe(subject)
         if speaker is None and any_noun and subject.pos_ in ("NOUN", "PROPN"):
             speaker = self._anonymous(subject)
-        return self._remember(speaker) if speaker else None
+        if speaker is None:
+            return None
+        # The mention cited is the whole noun phrase ("Mr. Holtz-Eakin", "Douglas Holtz-Eakin, an
+        # economist who ..."): the name alone drops what the article says about the source.
+        start, end = span_of(subtree_tokens(subject))
+        return self._remember(replace(speaker, start=start, end=end))
 
     def _remember(self, speaker: Speaker) -> Speaker:
         self._recent.append(speaker)
         return speaker
 
-    def _antecedent(self, pronoun: str) -> Speaker | None:
+    def _antecedent(self, pronoun: str, position: int) -> Speaker | None:
         if pronoun in lexicon.PRONOUNS_PERSON:
+            # The last person before the pronoun, preferring people who were subjects: in "Trump
+            # attacked Clinton. He said ...", "he" is Trump.
+            earlier = [(s.start, s) for s in self._recent if s.kind == SourceKind.PERSON and s.start < position]
+            earlier += [(p.start, p) for p, subject in self._named_people if subject and p.start < position]
+            if earlier:
+                return max(earlier, key=lambda item: item[0])[1]
             kinds = {SourceKind.PERSON}
         elif pronoun in lexicon.PRONOUNS_GROUP:
             kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION, SourceKind.PERSON}
@@ -141,11 +158,15 @@ class SpeakerResolver:
                 ),
             ]
             issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
-            return self._organization(issuer, proper_name(issuer)) if issuer is not None else None
+            if issuer is not None:
+                return self._organization(issuer, proper_name(issuer))
+            return self._anonymous(head, kind=SourceKind.ORGANIZATION)  # "the poll found"
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
             return self._earlier_group(head) or self._anonymous(head)
-        if lemma in lexicon.ORGANIZATION_NOUNS:
+        if lemma in lexicon.ORGANIZATION_NOUNS or head.ent_type_ == "NORP":  # "the campaign", "Republicans"
             return self._anonymous(head, kind=SourceKind.ORGANIZATION)
+        if lemma in lexicon.QUANTITY_WORDS:
+            return self._anonymous(head)
         if lemma in lexicon.OUTLET_NOUNS:
             return self._anonymous(head, kind=SourceKind.OUTLET)
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -13,13 +14,15 @@ from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.speakers import outlet_object
 from sourcebrief.attribute.tokens import subtree_tokens, trim_punctuation
 
-_CONTENT_AFTER_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative", "advcl", "npadvmod")
+# What a cue's content can be, best first: "warned voters that ...": the clause, not the addressee;
+# a prepositional phrase only for cues that take one ("complained about ...").
+_CONTENT_AFTER_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "prep")
 # "expressed skepticism about X": the noun joins the cue, the prepositional phrase is the content.
 _NOUN_CUES = frozenset("express voice raise cast".split())
 _CONTENT_BEFORE_DEPS = ("ccomp", "parataxis", "dep")
 # A speech verb's subject speaks; a passive one's does not ("Biden was declared the winner").
 _SUBJECT_DEPS = ("nsubj",)
-_REFUSAL = re.compile(
+REFUSAL = re.compile(
     r"\b(declined|refused|declines|refuses|decline|refuse)\s+to\s+(comment|discuss|elaborate|confirm|say)"
     r"|\b(would|could|did)\s+not\s+(comment|elaborate|discuss)"
     r"|\bno\s+comment\b"
@@ -28,10 +31,12 @@ _REFUSAL = re.compile(
     r"|\bcould\s+not\s+be\s+reached",
     re.IGNORECASE,
 )
-# Quotations: curly pairs, or straight double quotes paired within a paragraph.
-_QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")
+# Quotations: curly pairs, straight double quotes, or doubled apostrophes (''...''), within a paragraph.
+_QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|''(?:(?!'')[^\n])+''")
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
 MAX_ADDRESSEE_TOKENS = 4
+MAX_COLON_SPEAKER_TOKENS = 4
+MAX_QUOTE_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,15 @@ class RawStatement:
     direct: bool = False
     refusal: bool = False
     conduit: str | None = None
-    according_to: bool = False
+    # The subject is known to be a source (the object of "according to", or tagged by the model):
+    # any noun phrase there names one.
+    subject_is_source: bool = False
 
 
 def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
     for sentence in sentences:
         yield from _according_to(sentence)
+        yield from _speaker_colon(sentence)
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.CUE_VERBS:
                 statement = _verb_statement(token, sentence)
@@ -62,19 +70,55 @@ def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
 
 def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
     subject = _subject_of(cue)
-    if subject is None or subject.tag_ in ("WDT", "WP") or cue.dep_ == "acl":
-        return None  # "officials who spoke to ..." is a conduit; "an order declaring ..." no speaker
+    if subject is None or cue.dep_ == "acl":
+        return None  # "an order declaring ..." has no speaker
     refusal = _refusal_span(cue, sentence)
     if refusal:
         return RawStatement(subject, refusal[0], refusal[1], refusal=True)
     if cue.lemma_ in _NOUN_CUES:
         return _noun_cue_statement(cue, subject)
+    if cue.lemma_ in lexicon.PREP_CONTENT_CUES:
+        found = _prep_content(cue)
+        if found is not None:
+            return RawStatement(subject, (_cue_start(cue), found[0]), found[1], conduit=outlet_object(cue))
     addressee = _addressee(cue)
-    cue_span = (cue.idx, _end(addressee)) if addressee is not None else (cue.idx, _end(cue))
-    content = _content_of(cue, sentence, skip=addressee) or _quote_after(cue_span[1], sentence)
+    cue_span = (_cue_start(cue), _end(addressee if addressee is not None else _particle(cue) or cue))
+    content = (
+        _content_of(cue, sentence, skip=addressee)
+        or _quote_after(cue_span[1], sentence)
+        or _quote_before(min(cue.idx, subject.left_edge.idx), sentence)
+    )
     if content is None:
         return None
-    return RawStatement(subject, cue_span, content, conduit=outlet_object(cue))
+    strong = cue.lemma_ in lexicon.STRONG_CUES
+    return RawStatement(subject, cue_span, content, conduit=outlet_object(cue), subject_is_source=strong)
+
+
+def _cue_start(cue: Token) -> int:
+    """Where the cue begins: with its auxiliaries and adverbs ("has also said", "is demanding")."""
+    start = cue
+    for child in sorted((c for c in cue.children if c.i < cue.i), key=lambda c: -c.i):
+        if child.i != start.i - 1 or child.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+            break
+        start = child
+    return start.idx
+
+
+def _particle(cue: Token) -> Token | None:
+    return next((c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1), None)
+
+
+def _prep_content(cue: Token) -> tuple[int, tuple[int, int]] | None:
+    """ "called for calm", "warned of flooding": the preposition joins the cue, its object is the
+    content. Returns (end of cue, content span)."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
+        return None
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i in (cue.i + 1, cue.i + 2)), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if prep is None or obj is None:
+        return None
+    content = _clean_span(trim_punctuation(list(obj.subtree), keep_quotes=True))
+    return (_end(prep), content) if content else None
 
 
 def _addressee(cue: Token) -> Token | None:
@@ -96,6 +140,17 @@ def _end(token: Token) -> int:
     return token.idx + len(token)
 
 
+def _quote_before(char: int, sentence: Span) -> tuple[int, int] | None:
+    """A quotation closing right before the speaker ('"... unbearable?" Clinton said'), which the
+    parser often leaves in a sentence of its own."""
+    text = sentence.doc.text
+    low = max(0, char - MAX_QUOTE_CHARS)
+    for quote in quotations(text[low:char]):
+        if not text[low + quote.end : char].strip(" ,"):
+            return low + quote.inner_start, low + quote.inner_end
+    return None
+
+
 def _quote_after(char: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation opening right after the cue ('told reporters: "..."') is the content."""
     text = sentence.doc.text
@@ -104,8 +159,8 @@ def _quote_after(char: int, sentence: Span) -> tuple[int, int] | None:
     if opening is None or gap[:opening].strip(" ,:") != "":
         return None
     start = char + opening
-    match = _QUOTE.match(text, start)
-    return (match.start() + 1, match.end() - 1) if match else None
+    quote = next((q for q in quotations(text[start : start + MAX_QUOTE_CHARS]) if q.start == 0), None)
+    return (start + quote.inner_start, start + quote.inner_end) if quote else None
 
 
 def _noun_cue_statement(cue: Token, subject: Token) -> RawStatement | None:
@@ -140,30 +195,55 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     before = [c for c in cue.children if c.dep_ in _CONTENT_BEFORE_DEPS and c.i < cue.i]
     if before:
         return _clean_span(subtree_tokens(before[0]))
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
-        subject = _subject_of(cue)
-        speaker_tokens = {t.i for t in subject.subtree} if subject is not None else set()
-        tokens = [t for t in sentence if t.i < cue.i and t.i not in speaker_tokens]
+    if cue.dep_ == "parataxis":  # '"...," he said' or 'But, he said, officials should ...'
+        aside = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in aside]
         return _clean_span(trim_punctuation(tokens, keep_quotes=True))
-    after = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_AFTER_DEPS]
-    if cue.lemma_ in lexicon.PREP_CONTENT_CUES:  # "warned of flooding", "called for calm"
-        after += [c for c in cue.children if c.i > cue.i and c.dep_ == "prep"]
+    after = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and c.dep_ in _CONTENT_AFTER_DEPS
+        and (c.dep_ != "prep" or cue.lemma_ in lexicon.PREP_CONTENT_CUES)
+    ]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
     if not after or not _is_said(cue, after):
         return None
     after.sort(key=lambda c: c.i)
-    tokens = [t for t in sentence if after[0].left_edge.i <= t.i <= max(c.right_edge.i for c in after)]
-    if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
-        tokens = tokens[1:]
+    if cue.lemma_ == "call" and any(c.dep_ == "oprd" for c in after):  # "called X 'a con'": both
+        tokens = [t for t in sentence if after[0].left_edge.i <= t.i <= max(c.right_edge.i for c in after)]
+    else:
+        best = min(after, key=lambda c: _CONTENT_AFTER_DEPS.index(c.dep_) if c.dep_ in _CONTENT_AFTER_DEPS else 99)
+        tokens = _without_trailing_aside(list(best.subtree))
+    # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """The content without a trailing aside the writer added after a comma: a relative clause
+    (", who has not been charged"), a participle (", saying ..."), a contrast (", but still lost")."""
+    for token in tokens:
+        comma = token.left_edge.nbor(-1) if token.left_edge.i > 0 else None
+        if comma is None or comma.text != "," or comma.i <= tokens[0].i or token.right_edge.i < tokens[-1].i:
+            continue
+        contrast = token.dep_ == "conj" and token.left_edge.lower_ in ("but", "though", "although", "while", "yet")
+        if (
+            token.dep_ in ("relcl", "advcl", "acl")
+            or contrast
+            or (token.dep_ == "cc" and token.lower_ in ("but", "though", "yet"))
+        ):
+            return [t for t in tokens if t.i < comma.i]
+    return tokens
 
 
 def _is_said(cue: Token, content: list[Token]) -> bool:
     """Whether the verb reports speech here, not an act: "declared that ..." but not "declared a
     state of emergency"; "denied knowledge of ..." but not "denied funding"."""
-    if any(c.dep_ == "ccomp" for c in content):
+    if any(c.dep_ in ("ccomp", "xcomp") for c in content):
         return True
+    if cue.lemma_ == "call":  # "called them 'deplorables'", "called for calm"; not "called the police"
+        return any(c.dep_ in ("oprd", "prep") for c in content)
     if cue.lemma_ in lexicon.CLAUSE_ONLY_CUES:
         return False
     if cue.lemma_ in lexicon.DENIAL_CUES:
@@ -184,7 +264,7 @@ def _refusal_span(cue: Token, sentence: Span) -> tuple[tuple[int, int], tuple[in
     """(cue, content) spans of a refusal to comment: the refusal phrase, and it with its reason."""
     text = sentence.doc.text
     window_start = cue.idx - 20 if cue.lemma_ in ("respond", "comment", "reach") else cue.idx
-    match = _REFUSAL.search(text, max(window_start, sentence.start_char), sentence.end_char)
+    match = REFUSAL.search(text, max(window_start, sentence.start_char), sentence.end_char)
     if not match or match.start() > cue.idx + len(cue):
         return None
     end = sentence.end_char
@@ -206,9 +286,41 @@ def _according_to(sentence: Span) -> Iterator[RawStatement]:
         content = _clean_span(trim_punctuation(rest, keep_quotes=True))
         if content:
             cue = (token.idx, to.idx + len(to))
-            yield RawStatement(source, cue, content, according_to=True)
+            yield RawStatement(source, cue, content, subject_is_source=True)
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages of at least ``MIN_QUOTE_WORDS`` words, quote marks included."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS]
+def _speaker_colon(sentence: Span) -> Iterator[RawStatement]:
+    """Transcripts and headline quotes: "PENCE: Well, look, ..." or "Pat Caddell: Voters worry"
+    — a short name opening the paragraph, a colon, then what they said to the end of the line."""
+    text = sentence.doc.text
+    if sentence.start_char > 0 and text[sentence.start_char - 1] != "\n":
+        return
+    colon = next((t for t in sentence[: MAX_COLON_SPEAKER_TOKENS + 1] if t.text == ":"), None)
+    if colon is None or colon.i == sentence.start:
+        return
+    name = sentence.doc[sentence.start : colon.i]
+    if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
+        return
+    line_end = text.find("\n", colon.idx)
+    end = line_end if line_end != -1 else len(text)
+    if len(text[colon.idx + 1 : end].split()) >= MIN_QUOTE_WORDS:
+        yield RawStatement(name.root, (colon.idx, colon.idx + 1), (colon.idx + 1, end), subject_is_source=True)
+
+
+class Quotation(NamedTuple):
+    """A quoted passage: ``start``/``end`` include the quote marks, ``inner_*`` do not."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Quoted passages of at least ``MIN_QUOTE_WORDS`` words."""
+    found = []
+    for match in _QUOTE.finditer(text):
+        if len(match.group().split()) >= MIN_QUOTE_WORDS:
+            mark = 2 if match.group().startswith("''") else 1
+            found.append(Quotation(match.start(), match.end(), match.start() + mark, match.end() - mark))
+    return found

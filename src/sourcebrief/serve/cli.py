@@ -16,7 +16,7 @@ from sourcebrief.errors import SourcebriefError
 from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
-from sourcebrief.settings import InputSettings, Settings
+from sourcebrief.settings import AttributeSettings, InputSettings, Settings
 
 FORMATS = ("md", "json", "jsonl", "html")
 EXIT_SOME_FAILED = 1
@@ -88,12 +88,22 @@ def main() -> None:
     show_default=True,
     help="Refuse inputs larger than this (bounded time and memory).",
 )
-def brief(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float) -> None:
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "fast", "accurate"]),
+    default="auto",
+    show_default=True,
+    help="Attribution: fast = rules only; accurate = the trained tagger; auto = accurate when installed.",
+)
+def brief(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str) -> None:
     """Brief each article in FILE_OR_URL... (HTML, text, Markdown, JSON Lines, .gz, folders, URLs).
 
     Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
     """
-    settings = Settings(input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)))
+    settings = Settings(
+        input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)),
+        attribute=AttributeSettings(mode=mode),  # type: ignore[arg-type]
+    )
     result = _run(_load_pipeline(settings), list(inputs))
     if result.briefings:
         _write(result.briefings, output_format, output)
@@ -157,3 +167,30 @@ def demo(out: Path) -> None:
     click.echo("Article text from Wikinews (https://en.wikinews.org), CC BY 2.5; see each briefing's credit line.")
     if result.problems:
         sys.exit(EXIT_SOME_FAILED)
+
+
+@main.command("train-attribution")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="A corpus in PolNeAR's layout (DIR/data/{train,dev}/{text,attributions}).",
+)
+@click.option("--epochs", type=click.IntRange(min=1), default=4, show_default=True)
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to save the model (default: the one shipped in the package).",
+)
+def train_attribution(data: Path, epochs: int, seed: int, out: Path | None) -> None:
+    """Train the accurate-mode attribution tagger on DATA's train split; print its dev scores."""
+    from sourcebrief.analyze import load_model
+    from sourcebrief.attribute.tagger import MODEL_PATH
+    from sourcebrief.attribute.training import train
+
+    try:
+        train(data, load_model(), out=out or MODEL_PATH, epochs=epochs, seed=seed, say=click.echo)
+    except SourcebriefError as error:
+        raise click.ClickException(str(error)) from None

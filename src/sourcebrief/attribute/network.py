@@ -1,0 +1,94 @@
+"""The tagger's network: MiniLM's frozen lower layers, then what we train (torch)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from torch import nn
+from transformers import AutoModel
+
+from sourcebrief.attribute.tagger import LABELS, Window
+
+FEATURE_SIZES = (4, 2, 2, 2)  # rule role, in quotation, sentence start, cue word
+FEATURE_DIM = 8
+
+
+def _extended_mask(mask: torch.Tensor) -> torch.Tensor:
+    return (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+
+
+class TaggerNetwork(nn.Module):
+    def __init__(self, encoder: Any, *, frozen_layers: int, lstm_hidden: int):
+        super().__init__()
+        self.embeddings = encoder.embeddings
+        self.lower = nn.ModuleList(encoder.encoder.layer[:frozen_layers])
+        self.upper = nn.ModuleList(encoder.encoder.layer[frozen_layers:])
+        for module in (self.embeddings, self.lower):
+            for parameter in module.parameters():
+                parameter.requires_grad = False
+        hidden = encoder.config.hidden_size
+        self.features = nn.ModuleList(nn.Embedding(size, FEATURE_DIM) for size in FEATURE_SIZES)
+        self.lstm = nn.LSTM(
+            hidden + FEATURE_DIM * len(FEATURE_SIZES), lstm_hidden, batch_first=True, bidirectional=True
+        )
+        self.out = nn.Linear(2 * lstm_hidden, len(LABELS))
+        self.dropout = nn.Dropout(0.1)
+
+    @classmethod
+    def from_encoder(cls, path: str, *, frozen_layers: int, lstm_hidden: int) -> TaggerNetwork:
+        encoder = AutoModel.from_pretrained(path)
+        return cls(encoder, frozen_layers=frozen_layers, lstm_hidden=lstm_hidden)
+
+    def lower_states(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """The frozen part, computed once per window when training."""
+        with torch.no_grad():
+            hidden = self.embeddings(input_ids=ids)
+            extended = _extended_mask(mask)
+            for layer in self.lower:
+                hidden = layer(hidden, attention_mask=extended)
+        states: torch.Tensor = hidden
+        return states
+
+    def forward(self, lower: torch.Tensor, mask: torch.Tensor, features: torch.Tensor) -> torch.Tensor:
+        extended = _extended_mask(mask)
+        hidden = lower
+        for layer in self.upper:
+            hidden = layer(hidden, attention_mask=extended)
+        extra = [embedding(features[..., i]) for i, embedding in enumerate(self.features)]
+        combined = self.dropout(torch.cat([hidden, *extra], dim=-1))
+        lengths = mask.sum(dim=1).cpu()
+        packed = nn.utils.rnn.pack_padded_sequence(combined, lengths, batch_first=True, enforce_sorted=False)
+        output, _ = self.lstm(packed)
+        unpacked, _ = nn.utils.rnn.pad_packed_sequence(output, batch_first=True, total_length=combined.shape[1])
+        logits: torch.Tensor = self.out(self.dropout(unpacked))
+        return logits
+
+    def log_probs_for(self, windows: list[Window]) -> list[list[list[float]]]:
+        ids, mask, features = batch_tensors(windows)
+        logits = self(self.lower_states(ids, mask), mask, features)
+        log_probs = torch.log_softmax(logits, dim=-1)
+        return [log_probs[i, : len(w.ids)].tolist() for i, w in enumerate(windows)]
+
+    def trained_state(self) -> dict[str, torch.Tensor]:
+        """Only what training changed: the upper layers and the head, in half precision."""
+        trained = ("upper.", "features.", "lstm.", "out.")
+        return {k: v.half() for k, v in self.state_dict().items() if k.startswith(trained)}
+
+    def load_trained_state(self, state: dict[str, torch.Tensor]) -> None:
+        current = self.state_dict()
+        current.update({k: v.float() for k, v in state.items()})
+        self.load_state_dict(current)
+
+
+def batch_tensors(windows: list[Window]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    width = max(len(w.ids) for w in windows)
+    ids = torch.zeros(len(windows), width, dtype=torch.long)
+    mask = torch.zeros(len(windows), width, dtype=torch.long)
+    features = torch.zeros(len(windows), width, len(FEATURE_SIZES), dtype=torch.long)
+    for i, window in enumerate(windows):
+        n = len(window.ids)
+        ids[i, :n] = torch.tensor(window.ids)
+        mask[i, :n] = 1
+        features[i, :n] = torch.tensor(window.features)
+    return ids, mask, features

