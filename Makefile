@@ -10,6 +10,9 @@ DEV := $(VENV)/.dev-installed
 $(RUNTIME): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "sourcebrief needs Python 3.11: set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
+	# torch on its own first: pinned alone, pip takes the CPU build where one is provided
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
@@ -29,7 +32,14 @@ lint: $(DEV)
 test: lint
 	$(BIN)/python -m pytest
 
-bench: $(RUNTIME)
+BENCH := $(VENV)/.bench-installed
+
+$(BENCH): $(RUNTIME) requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+# The benchmarks need ../shared/data beside the checkout; see docs/benchmarks.md for each command.
+bench: $(BENCH)
 	$(BIN)/python bench/speed.py
 
 clean:

@@ -12,7 +12,8 @@ from sourcebrief.errors import ModelError
 from sourcebrief.model import Article
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]\s*$")
+MAX_HEADING_WORDS = 25
 
 
 @Language.component("paragraph_breaks")
@@ -49,8 +50,10 @@ class Analysis:
         return [s for s in self.doc.sents if not s.text.isspace() and not self.is_heading(s)]
 
     def is_heading(self, sentence: Span) -> bool:
-        paragraph = self.paragraph_of(sentence.start_char)
-        return not _SENTENCE_END.search(self.article.text[paragraph[0] : paragraph[1]])
+        """A short paragraph without a final stop ("Official Responses Remain Cautious")."""
+        start, end = self.paragraph_of(sentence.start_char)
+        paragraph = self.article.text[start:end]
+        return len(paragraph.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(paragraph)
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
         text = self.article.text

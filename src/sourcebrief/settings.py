@@ -18,7 +18,7 @@ class InputSettings:
 class ExtractSettings:
     max_text_chars: int = 400_000  # ~60,000 words; spaCy's parser memory grows with text length
     min_text_chars: int = 80
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en",)  # empty: any language
 
 
 @dataclass(frozen=True, kw_only=True)

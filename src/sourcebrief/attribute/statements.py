@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.speakers import outlet_object
@@ -31,8 +31,8 @@ REFUSAL = re.compile(
     r"|\bcould\s+not\s+be\s+reached",
     re.IGNORECASE,
 )
-# Quotations: curly pairs, straight double quotes, or doubled apostrophes (''...''), within a paragraph.
-_QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|''(?:(?!'')[^\n])+''")
+# Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
+_QUOTE_MARK = re.compile(r"''|[“”\"]")
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
 MAX_ADDRESSEE_TOKENS = 4
 MAX_COLON_SPEAKER_TOKENS = 4
@@ -55,6 +55,8 @@ class RawStatement:
 
 
 def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
+    if sentences:
+        yield from _dash_credits(sentences[0].doc)
     for sentence in sentences:
         yield from _according_to(sentence)
         yield from _speaker_colon(sentence)
@@ -289,6 +291,18 @@ def _according_to(sentence: Span) -> Iterator[RawStatement]:
             yield RawStatement(source, cue, content, subject_is_source=True)
 
 
+_DASH_CREDIT = re.compile(r"[ \u00a0]*([―—–]|--)[ \u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,3})")
+
+
+def _dash_credits(doc: Doc) -> Iterator[RawStatement]:
+    """Pull quotes credited after a dash: '"We are afraid." ― Krystal Correa'."""
+    for quote in quotations(doc.text):
+        match = _DASH_CREDIT.match(doc.text, quote.end)
+        name = doc.char_span(match.start(2), match.end(2), alignment_mode="contract") if match else None
+        if match and name is not None and len(name):
+            yield RawStatement(name.root, match.span(1), (quote.inner_start, quote.inner_end), subject_is_source=True)
+
+
 def _speaker_colon(sentence: Span) -> Iterator[RawStatement]:
     """Transcripts and headline quotes: "PENCE: Well, look, ..." or "Pat Caddell: Voters worry"
     — a short name opening the paragraph, a colon, then what they said to the end of the line."""
@@ -317,10 +331,47 @@ class Quotation(NamedTuple):
 
 
 def quotations(text: str) -> list[Quotation]:
-    """Quoted passages of at least ``MIN_QUOTE_WORDS`` words."""
+    """Quoted passages of at least ``MIN_QUOTE_WORDS`` words, within a paragraph.
+
+    Straight marks do not say whether they open or close, so each mark is read from its
+    neighbours: after a space it opens, before one it closes. A quotation still open at the end
+    of its paragraph runs to it, as multi-paragraph quotations are written. Pairing marks blindly
+    would turn the text between two quotations into one when a mark is missing."""
     found = []
-    for match in _QUOTE.finditer(text):
-        if len(match.group().split()) >= MIN_QUOTE_WORDS:
-            mark = 2 if match.group().startswith("''") else 1
-            found.append(Quotation(match.start(), match.end(), match.start() + mark, match.end() - mark))
+    opening: re.Match[str] | None = None
+    for mark in _QUOTE_MARK.finditer(text):
+        if opening is not None and "\n" in text[opening.end() : mark.start()]:
+            _add_quotation(found, text, opening, text.index("\n", opening.end()))
+            opening = None
+        if opening is None:
+            if _opens(text, mark):
+                opening = mark
+        elif _closes(text, mark):
+            _add_quotation(found, text, opening, mark.end())
+            opening = None
+    if opening is not None:
+        end = text.find("\n", opening.end())
+        _add_quotation(found, text, opening, end if end != -1 else len(text))
     return found
+
+
+def _opens(text: str, mark: re.Match[str]) -> bool:
+    if mark.group() == "”":
+        return False
+    before = text[mark.start() - 1] if mark.start() else " "
+    after = text[mark.end()] if mark.end() < len(text) else " "
+    return mark.group() == "“" or (not after.isspace() and (before.isspace() or before in "([—–-:,;"))
+
+
+def _closes(text: str, mark: re.Match[str]) -> bool:
+    before = text[mark.start() - 1] if mark.start() else " "
+    return mark.group() != "“" and not before.isspace()
+
+
+def _add_quotation(found: list[Quotation], text: str, opening: re.Match[str], end: int) -> None:
+    closed = text[end - 1] in "”\"'" and end - opening.end() > 1
+    mark = 2 if text[end - 2 : end] == "''" else 1
+    inner_end = end - mark if closed else end
+    inner = text[opening.end() : inner_end].strip()
+    if len(inner.split()) >= MIN_QUOTE_WORDS:
+        found.append(Quotation(opening.start(), end, opening.end(), inner_end))

@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import py3langid
-import trafilatura
 
 from sourcebrief.errors import ExtractionError
+from sourcebrief.extract.body import html_body, parse_html
 from sourcebrief.extract.decode import decode
 from sourcebrief.extract.furniture import remove_furniture
+from sourcebrief.extract.metadata import PageMetadata, page_metadata
 from sourcebrief.ingest import RawDocument
 from sourcebrief.model import Article
 from sourcebrief.settings import ExtractSettings
@@ -36,32 +37,44 @@ LANGUAGE_NAMES = {
 }
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$")
 MAX_TITLE_CHARS = 200
+LANGUAGE_SAMPLE_CHARS = 1000  # enough for a confident guess; the classifier's time grows with it
 
 
 def extract(raw: RawDocument, settings: ExtractSettings, *, article_id: str | None = None) -> Article:
     """Clean text and metadata of one document; raises :class:`ExtractionError` if none is usable."""
-    text, decode_flags = decode(raw.data, is_html=raw.is_html)
-    meta = dict(raw.record)
+    text, flags = decode(raw.data, is_html=raw.is_html, charset=raw.charset)
+    page = PageMetadata()
     if raw.is_html:
-        text, html_meta = _from_html(text, raw.url or meta.get("url"))
-        meta = html_meta | meta
-    paragraphs = split_paragraphs(text)
-    if not raw.is_html and not meta.get("title") and paragraphs and _is_title_line(paragraphs[0]):
-        meta["title"] = paragraphs.pop(0)
-    cleaned = remove_furniture(_drop_repeated_title(paragraphs, meta.get("title", "")))
-    body = "\n\n".join(cleaned.paragraphs)
-    _check_body(body, settings)
+        tree = parse_html(text)
+        page = page_metadata(tree, raw.url or raw.record.get("url"))
+        body = html_body(tree, page)
+        paragraphs, flags = body.paragraphs, flags + body.flags
+    else:
+        paragraphs = split_paragraphs(text)
+    # What the input's record says (a feed entry, a JSON Lines line) overrides what the page says.
+    record = raw.record
+    title = record.get("title") or page.title
+    if not raw.is_html and not title and paragraphs and _is_title_line(paragraphs[0]):
+        title = paragraphs.pop(0)
+    cleaned = remove_furniture(_drop_repeated_title(paragraphs, title or ""))
+    body_text = "\n\n".join(cleaned.paragraphs)
+    _check_body(body_text, settings)
+    authors = tuple(a for a in record["authors"].split("; ") if a) if record.get("authors") else page.authors
     return Article(
-        id=article_id or meta.get("id") or default_id(raw),
-        text=body,
-        title=meta.get("title") or _fallback_title(cleaned.paragraphs),
-        url=raw.url or meta.get("url"),
-        published=meta.get("date") or meta.get("published"),
-        site=meta.get("sitename") or meta.get("site") or meta.get("publisher"),
-        language=_language(body, settings),
+        id=article_id or record.get("id") or default_id(raw),
+        text=body_text,
+        title=title or _fallback_title(cleaned.paragraphs),
+        url=record.get("url") or page.url or raw.url,
+        published=record.get("date") or record.get("published") or page.published,
+        site=record.get("site") or record.get("sitename") or record.get("publisher") or page.site,
+        language=_language(body_text, settings),
         origin=raw.origin,
-        credit=meta.get("attribution"),
-        flags=tuple(decode_flags + cleaned.flags),
+        credit=record.get("attribution"),
+        flags=tuple(flags + cleaned.flags),
+        updated=record.get("updated") or page.updated,
+        authors=authors,
+        description=record.get("description") or page.description,
+        provenance=tuple(raw.provenance.items()),
     )
 
 
@@ -79,17 +92,6 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
     return [" ".join(p.split()) for p in re.split(separator, text) if p.strip()]
-
-
-def _from_html(html: str, url: str | None) -> tuple[str, dict[str, str]]:
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
-    fields = document.as_dict() if isinstance(document, trafilatura.settings.Document) else document or {}
-    if not fields.get("text"):
-        raise ExtractionError("no article text found in this page; is it an index or a login page?")
-    meta = {k: str(v) for k, v in fields.items() if k in ("title", "url", "date", "sitename", "author") and v}
-    return str(fields["text"]), meta
 
 
 def _is_title_line(paragraph: str) -> bool:
@@ -119,8 +121,8 @@ def _check_body(body: str, settings: ExtractSettings) -> None:
 
 
 def _language(body: str, settings: ExtractSettings) -> str:
-    code = str(py3langid.classify(body[:5000])[0])
-    if code not in settings.languages:
+    code = str(py3langid.classify(body[:LANGUAGE_SAMPLE_CHARS])[0])
+    if settings.languages and code not in settings.languages:
         name = LANGUAGE_NAMES.get(code, code)
         raise ExtractionError(f"the text is in {name} ({code}), not English; sourcebrief briefs English articles only")
     return code

@@ -7,14 +7,19 @@ import re
 
 from charset_normalizer import from_bytes
 
+from sourcebrief.errors import ExtractionError
 from sourcebrief.model import Flag, FlagKind
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode(data: bytes, *, is_html: bool) -> tuple[str, list[Flag]]:
-    """The text of ``data``; a flag says so when it was not valid UTF-8 and a fallback was used."""
+def decode(data: bytes, *, is_html: bool, charset: str | None = None) -> tuple[str, list[Flag]]:
+    """The text of ``data``; a flag says so when it was not valid UTF-8 and a fallback was used.
+
+    ``charset`` is what the transport declared (an HTTP header), tried before the page's own
+    ``<meta charset>``. Raises :class:`ExtractionError` when no encoding fits the bytes.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), []
@@ -22,22 +27,29 @@ def decode(data: bytes, *, is_html: bool) -> tuple[str, list[Flag]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    declared = _declared_charset(data) if is_html else None
-    if declared and declared != "utf-8":
-        return data.decode(declared, errors="replace"), []
+    for declared in (_known(charset), _declared_charset(data) if is_html else None):
+        if declared and declared != "utf-8":
+            try:
+                return data.decode(declared), []
+            except UnicodeDecodeError:
+                continue  # the declaration is wrong: detect instead
     best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best else "cp1252"
-    text = data.decode(encoding, errors="replace")
-    note = f"input is not valid UTF-8; decoded as {encoding}, check accented letters and quote marks"
+    if best is None:
+        raise ExtractionError(
+            "the bytes are not text in any encoding sourcebrief knows; is this a binary file or a damaged page?"
+        )
+    text = data.decode(best.encoding, errors="replace")
+    note = f"input is not valid UTF-8; decoded as {best.encoding}, check accented letters and quote marks"
     return text, [Flag(FlagKind.ENCODING_FALLBACK, note)]
 
 
 def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    name = match.group(1).decode("ascii")
+    return _known(match.group(1).decode("ascii")) if match else None
+
+
+def _known(name: str | None) -> str | None:
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(name).name if name else None
     except LookupError:
         return None

@@ -16,6 +16,7 @@ from sourcebrief.errors import SourcebriefError
 from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
+from sourcebrief.serve.extract_cmd import extract
 from sourcebrief.settings import AttributeSettings, InputSettings, Settings
 
 FORMATS = ("md", "json", "jsonl", "html")
@@ -133,6 +134,9 @@ def _write(briefings: list[Briefing], output_format: str, output: Path | None) -
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     _stderr.print(f"wrote {output}")
+
+
+main.add_command(extract)
 
 
 @main.command()
