@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable
 
 from spacy.language import Language
 
@@ -11,9 +10,8 @@ from sourcebrief import brief, claim, stance
 from sourcebrief.analyze import analyze, load_model
 from sourcebrief.attribute import attribute
 from sourcebrief.attribute.tagger import AttributionTagger, ModelMissing
-from sourcebrief.errors import SourcebriefError
-from sourcebrief.extract import extract
-from sourcebrief.ingest import RawDocument, read_inputs
+from sourcebrief.extract import extract_all
+from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, BatchResult, Briefing, Problem
 from sourcebrief.settings import Settings
 
@@ -53,19 +51,6 @@ class Pipeline:
             articles=(article,),
         )
 
-    def extract_all(self, documents: Iterable[RawDocument | Problem]) -> Iterable[Article | Problem]:
-        used_ids: set[str] = set()
-        for document in documents:
-            if isinstance(document, Problem):
-                yield document
-                continue
-            try:
-                article = extract(document, self.settings.extract)
-            except SourcebriefError as error:
-                yield Problem(document.origin, str(error))
-                continue
-            yield _with_unique_id(article, used_ids)
-
     def run(
         self,
         inputs: list[str],
@@ -74,7 +59,7 @@ class Pipeline:
     ) -> BatchResult:
         """Brief every article in ``inputs``; problems are collected, never raised."""
         result = BatchResult()
-        for item in self.extract_all(read_inputs(inputs, self.settings.input)):
+        for item in extract_all(read_inputs(inputs, self.settings.input), self.settings.extract):
             if isinstance(item, Article):
                 item = self._brief_or_problem(item, result)
             if isinstance(item, Problem):
@@ -103,12 +88,3 @@ def _load_tagger(mode: str) -> AttributionTagger | None:
         if mode == "accurate":
             raise
         return None
-
-
-def _with_unique_id(article: Article, used: set[str]) -> Article:
-    candidate, number = article.id, 1
-    while candidate in used:
-        number += 1
-        candidate = f"{article.id}-{number}"
-    used.add(candidate)
-    return article if candidate == article.id else replace(article, id=candidate)

@@ -337,7 +337,7 @@ def quotations(text: str) -> list[Quotation]:
     neighbours: after a space it opens, before one it closes. A quotation still open at the end
     of its paragraph runs to it, as multi-paragraph quotations are written. Pairing marks blindly
     would turn the text between two quotations into one when a mark is missing."""
-    found = []
+    found: list[Quotation] = []
     opening: re.Match[str] | None = None
     for mark in _QUOTE_MARK.finditer(text):
         if opening is not None and "\n" in text[opening.end() : mark.start()]:

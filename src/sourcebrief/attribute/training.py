@@ -7,6 +7,7 @@ tag layer are trained on the train split; the epoch with the best dev score is k
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Callable
@@ -57,7 +58,7 @@ def train(
     nlp: Language,
     *,
     out: Path,
-    epochs: int = 4,
+    epochs: int = 2,
     seed: int = 13,
     say: Callable[[str], None] = print,
 ) -> dict[str, Any]:
@@ -68,7 +69,7 @@ def train(
 
     random.seed(seed)
     torch.manual_seed(seed)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
+    torch.set_num_threads(os.cpu_count() or 1)
     tokenizer = AutoTokenizer.from_pretrained(encoder_path())
     config = {"frozen_layers": FROZEN_LAYERS, "lstm_hidden": LSTM_HIDDEN}
     network = TaggerNetwork.from_encoder(encoder_path(), **config)
@@ -125,10 +126,11 @@ def train(
         key = sum(scores[r]["exact"]["f1"] for r in ("source", "cue", "content"))
         if best is None or key > best[0]:
             best = (key, {k: v.clone() for k, v in network.trained_state().items()}, scores)
+            # Saved as it improves, so a long run that is stopped keeps its best epoch.
+            save(out, network, config | {"seed": seed, "epochs": epoch}, scores)
+            say(f"saved {out}")
     assert best is not None
-    network.load_trained_state(best[1])
-    save(out, network, config | {"seed": seed, "epochs": epochs}, best[2])
-    say(f"saved {out} (best dev: {_summary(best[2])})")
+    say(f"best dev: {_summary(best[2])}")
     return best[2]
 
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import py3langid
 
-from sourcebrief.errors import ExtractionError
+from sourcebrief.errors import ExtractionError, SourcebriefError
 from sourcebrief.extract.body import html_body, parse_html
 from sourcebrief.extract.decode import decode
 from sourcebrief.extract.furniture import remove_furniture
 from sourcebrief.extract.metadata import PageMetadata, page_metadata
 from sourcebrief.ingest import RawDocument
-from sourcebrief.model import Article
+from sourcebrief.model import Article, Problem
 from sourcebrief.settings import ExtractSettings
 
-__all__ = ["extract", "split_paragraphs"]
+__all__ = ["extract", "extract_all", "split_paragraphs"]
 
 LANGUAGE_NAMES = {
     "de": "German",
@@ -76,6 +78,33 @@ def extract(raw: RawDocument, settings: ExtractSettings, *, article_id: str | No
         description=record.get("description") or page.description,
         provenance=tuple(raw.provenance.items()),
     )
+
+
+def extract_all(documents: Iterable[RawDocument | Problem], settings: ExtractSettings) -> Iterator[Article | Problem]:
+    """Every document's article, or a problem saying why there is none; ids made unique."""
+    used: set[str] = set()
+    for document in documents:
+        if isinstance(document, Problem):
+            yield document
+            continue
+        try:
+            article = extract(document, settings)
+        except SourcebriefError as error:
+            yield Problem(document.origin, str(error))
+            continue
+        except Exception as error:
+            yield Problem(document.origin, f"internal error ({type(error).__name__}: {error}); please report it")
+            continue
+        yield _with_unique_id(article, used)
+
+
+def _with_unique_id(article: Article, used: set[str]) -> Article:
+    candidate, number = article.id, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{article.id}-{number}"
+    used.add(candidate)
+    return article if candidate == article.id else replace(article, id=candidate)
 
 
 def default_id(raw: RawDocument) -> str:

@@ -15,14 +15,12 @@ import json
 import sys
 import urllib.parse
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
-from sourcebrief.errors import SourcebriefError
-from sourcebrief.extract import extract as extract_article
+from sourcebrief.extract import extract_all
 from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, Problem
 from sourcebrief.settings import ExtractSettings, InputSettings
@@ -83,7 +81,7 @@ def extract(
     """
     input_settings = InputSettings(max_bytes=int(max_input_mb * 1_000_000))
     extract_settings = ExtractSettings(languages=(target_language,) if target_language else ())
-    articles = _articles(list(inputs), input_settings, extract_settings)
+    articles = extract_all(read_inputs(list(inputs), input_settings), extract_settings)
     try:
         stream = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
@@ -96,34 +94,6 @@ def extract(
     if failed:
         sys.stderr.write(f"sourcebrief: {failed} input(s) failed, {written} extracted\n")
         sys.exit(EXIT_SOME_FAILED)
-
-
-def _articles(
-    inputs: list[str], input_settings: InputSettings, settings: ExtractSettings
-) -> Iterator[Article | Problem]:
-    used: set[str] = set()
-    for document in read_inputs(inputs, input_settings):
-        if isinstance(document, Problem):
-            yield document
-            continue
-        try:
-            article = extract_article(document, settings)
-        except SourcebriefError as error:
-            yield Problem(document.origin, str(error))
-            continue
-        except Exception as error:  # one page that breaks a parser must not end a batch
-            yield Problem(document.origin, f"internal error ({type(error).__name__}: {error}); please report it")
-            continue
-        yield _unique(article, used)
-
-
-def _unique(article: Article, used: set[str]) -> Article:
-    candidate, number = article.id, 1
-    while candidate in used:
-        number += 1
-        candidate = f"{article.id}-{number}"
-    used.add(candidate)
-    return article if candidate == article.id else replace(article, id=candidate)
 
 
 def _write(
