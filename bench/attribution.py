@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from machine import pin_to_one_core
 from sourcebrief.analyze import analyze, load_model
 from sourcebrief.attribute import attribute
 from sourcebrief.attribute.corpus import Attribution, Document, Scorer, Span, read_split
@@ -79,8 +80,10 @@ def textacy_quotations(nlp: Language) -> System:
             except ValueError:
                 continue
             for triple in triples:
-                shift = [Span(s.start + offset, s.end + offset) for s in
-                         (*_token_span(list(triple.speaker)), *_token_span(list(triple.cue)))]
+                shift = [
+                    Span(s.start + offset, s.end + offset)
+                    for s in (*_token_span(list(triple.speaker)), *_token_span(list(triple.cue)))
+                ]
                 content = Span(triple.content.start_char + offset, triple.content.end_char + offset)
                 found.append(Attribution(tuple(shift[:1]), tuple(shift[1:2]), (content,)))
         return found
@@ -100,11 +103,13 @@ def verb_subject_rule(nlp: Language) -> System:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             contents = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
             if subjects and contents:
-                found.append(Attribution(
-                    _token_span(list(subjects[0].subtree)),
-                    _token_span([token]),
-                    _token_span(list(contents[0].subtree)),
-                ))
+                found.append(
+                    Attribution(
+                        _token_span(list(subjects[0].subtree)),
+                        _token_span([token]),
+                        _token_span(list(contents[0].subtree)),
+                    )
+                )
         return found
 
     return run
@@ -121,6 +126,7 @@ def evaluate(system: System, documents: list[Document]) -> dict[str, object]:
 
 
 def main() -> None:
+    pin_to_one_core()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="a folder in PolNeAR's layout")
     parser.add_argument("--split", default="dev")
@@ -149,16 +155,20 @@ def main() -> None:
         print(json.dumps({"split": args.split, "articles": len(documents), "systems": results}, indent=2))
         return
     print(f"PolNeAR {args.split}: {len(documents)} articles")
-    print("| system | source exact F1 | cue exact F1 | content exact F1 | source / cue / content partial F1 "
-          "| pair lenient P / R / F1 | words/s |")
+    print(
+        "| system | source exact F1 | cue exact F1 | content exact F1 | source / cue / content partial F1 "
+        "| pair lenient P / R / F1 | words/s |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, scores in results.items():
         exact = [scores[r]["exact"]["f1"] for r in ("source", "cue", "content")]  # type: ignore[index]
         partial = [scores[r]["partial"]["f1"] for r in ("source", "cue", "content")]  # type: ignore[index]
         pair = scores["pair_lenient"]
-        print(f"| {name} | {exact[0]:.3f} | {exact[1]:.3f} | {exact[2]:.3f} | "
-              f"{partial[0]:.3f} / {partial[1]:.3f} / {partial[2]:.3f} | "
-              f"{pair['p']:.3f} / {pair['r']:.3f} / {pair['f1']:.3f} | {scores['words_per_s']:,} |")  # type: ignore[index]
+        print(
+            f"| {name} | {exact[0]:.3f} | {exact[1]:.3f} | {exact[2]:.3f} | "
+            f"{partial[0]:.3f} / {partial[1]:.3f} / {partial[2]:.3f} | "
+            f"{pair['p']:.3f} / {pair['r']:.3f} / {pair['f1']:.3f} | {scores['words_per_s']:,} |"
+        )  # type: ignore[index]
 
 
 if __name__ == "__main__":

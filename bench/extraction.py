@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import platform
 import re
 import statistics
@@ -36,11 +35,7 @@ from typing import Any
 
 import dateutil.parser
 
-# One core, as the target says: pin the process and keep numeric libraries single-threaded.
-for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(variable, "1")
-if hasattr(os, "sched_setaffinity"):
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+from machine import cpu_name, pin_to_one_core
 
 Extractor = Callable[[str, str], str]  # (html, url) -> article body text
 
@@ -339,15 +334,8 @@ def _authors_agree(ours: tuple[str, ...], reference: list[str]) -> bool:
 # --- report -------------------------------------------------------------------------------------
 
 
-def _cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            return next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
-    except (OSError, StopIteration):
-        return platform.processor() or "unknown CPU"
-
-
 def main() -> None:
+    pin_to_one_core()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with html/*.html.gz and ground-truth.json")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -367,7 +355,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{len(pages)} pages; {_cpu_name()} ({platform.machine()}), 1 core, Python {platform.python_version()}")
+    print(f"{len(pages)} pages; {cpu_name()} ({platform.machine()}), 1 core, Python {platform.python_version()}")
     print("| tool | P | R | F1 | accuracy | pages/s | MB/s |\n|---|---|---|---|---|---|---|")
     for name, row in sorted(results["tools"].items(), key=lambda item: -item[1]["f1"]):
         errors = f" ({scores[name].errors} errors)" if scores[name].errors else ""

@@ -12,33 +12,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import resource
 import statistics
 import time
 from importlib import resources
 
-# One core, as the target says: pin the process and keep numeric libraries single-threaded.
-for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(variable, "1")
-if hasattr(os, "sched_setaffinity"):
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+from machine import cpu_name, pin_to_one_core
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            return next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
-    except (OSError, StopIteration):
-        return platform.processor() or "unknown CPU"
-
-
 def main() -> None:
+    pin_to_one_core()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed runs of the one-article brief")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -83,7 +71,7 @@ def main() -> None:
     corpus_s = time.perf_counter() - started
 
     results = {
-        "machine": f"{_cpu_name()} ({platform.machine()}), pinned to 1 core, Python {platform.python_version()}",
+        "machine": f"{cpu_name()} ({platform.machine()}), pinned to 1 core, Python {platform.python_version()}",
         "model_load_s": round(load_s, 3),
         "one_article_words": words,
         "one_article_median_s": round(statistics.median(timings), 4),
