@@ -29,7 +29,8 @@ def subtree_tokens(token: Token, *, skip_deps: frozenset[str] | set[str] = froze
     """The token's subtree without the children (and their subtrees) whose dep is in ``skip_deps``,
     trimmed of punctuation."""
     skipped = {t.i for child in token.children if child.dep_ in skip_deps for t in child.subtree}
-    return trim_punctuation([t for t in token.subtree if t.i not in skipped])
+    # A head that is itself punctuation-like (a stray quote mark parsed as a subject) stands alone.
+    return trim_punctuation([t for t in token.subtree if t.i not in skipped]) or [token]
 
 
 def span_of(tokens: list[Token]) -> tuple[int, int]:

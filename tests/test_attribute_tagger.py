@@ -1,0 +1,62 @@
+"""The shipped attribution tagger (accurate mode): loads offline and tags what a reader sees."""
+
+import pytest
+from spacy.language import Language
+
+from sourcebrief import Pipeline, Settings
+from sourcebrief.attribute.tagger import (
+    LABELS,
+    MODEL_PATH,
+    AttributionTagger,
+    ModelMissing,
+    spans_from_tags,
+    viterbi,
+)
+from sourcebrief.settings import AttributeSettings
+
+from .conftest import CASES
+from .test_brief import check_invariants
+
+
+@pytest.fixture(scope="module")
+def tagger() -> AttributionTagger:
+    return AttributionTagger.load()
+
+
+def test_tagger_model_ships_and_is_small() -> None:
+    assert MODEL_PATH.exists(), "the trained model is part of the package"
+    assert MODEL_PATH.stat().st_size < 25_000_000
+
+
+def test_tagger_tags_a_fixed_sentence(tagger: AttributionTagger, nlp: Language) -> None:
+    text = "The mayor of Springfield said on Monday that the bridge would reopen in May."
+    attributions = [a for a in tagger.attributions(nlp(text)) if a.cue]
+    assert len(attributions) == 1
+    [found] = attributions
+    assert [text[s.start : s.end] for s in found.source] == ["The mayor of Springfield"]
+    assert [text[s.start : s.end] for s in found.cue] == ["said"]
+    assert [text[s.start : s.end] for s in found.content] == ["that the bridge would reopen in May"]
+
+
+def test_tagger_missing_model_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ModelMissing, match="train-attribution"):
+        AttributionTagger.load(tmp_path / "nothing.pt")
+
+
+def test_tagger_decoding_never_starts_inside_a_span() -> None:
+    inside = LABELS.index("I-content")
+    scores = [[0.0 if t == inside else -5.0 for t in range(len(LABELS))] for _ in range(3)]
+    tags = viterbi(scores)
+    assert LABELS[tags[0]] != "I-content"
+    spans = spans_from_tags(tags, [(0, 1), (2, 3), (4, 5)])
+    assert all(s.start < s.end for found in spans.values() for s in found)
+
+
+def test_tagger_accurate_pipeline_keeps_the_briefing_invariants(nlp: Language) -> None:
+    pipeline = Pipeline(Settings(attribute=AttributeSettings(mode="accurate")), nlp=nlp)
+    assert pipeline.mode == "accurate"
+    result = pipeline.run([str(CASES / "harbor-report.txt")])
+    [briefing] = result.briefings
+    check_invariants(briefing)
+    names = {s.name for s in briefing.sources}
+    assert {"Maria Okafor", "David Reyes"} <= names
