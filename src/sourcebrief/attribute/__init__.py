@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 
 from sourcebrief.analyze import Analysis
 from sourcebrief.attribute.accurate import tagged_statements
-from sourcebrief.attribute.chain import assemble_chain, conduit_link, find_credits
+from sourcebrief.attribute.chain import assemble_chain, find_credits
 from sourcebrief.attribute.speakers import Speaker, SpeakerResolver
 from sourcebrief.attribute.statements import Quotation, RawStatement, find_statements, quotations
 from sourcebrief.attribute.tagger import AttributionTagger, rule_spans
-from sourcebrief.model import Article, Attribution, ChainLink, Citation, Source, SourceKind, Statement
+from sourcebrief.model import Article, Attribution, ChainLink, ChainRole, Citation, Source, SourceKind, Statement
 
 __all__ = ["attribute"]
 
@@ -91,7 +91,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
         last_speaker_by_paragraph[analysis.paragraph_of(raw.cue[0])] = speaker
         outlet = conduit or speaker.conduit
         if outlet:
-            conduits.append(conduit_link(article, outlet, _conduit_citation(article, speaker, outlet)))
+            conduits.append(ChainLink(outlet, ChainRole.REPORT, (_conduit_citation(article, speaker, outlet),)))
     _attach_continuation_quotes(quotes, covered, last_speaker_by_paragraph, builders, analysis)
     chain = assemble_chain([*find_credits(sentences, article), *conduits], article)
     outlets = {link.outlet.lower() for link in chain}

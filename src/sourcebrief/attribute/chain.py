@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from sourcebrief.attribute.speakers import is_outlet_name, proper_name
-from sourcebrief.model import Article, ChainLink, ChainRole, Citation
+from sourcebrief.model import Article, ChainLink, ChainRole
 
 _REPORT_LEMMAS = {"report", "break", "publish", "reveal"}
 _FIRST_WORDS = {"first", "initially", "originally"}
@@ -86,10 +86,6 @@ def _end(token: Token) -> int:
 
 def _link(article: Article, outlet: str, role: ChainRole, *, start: int, end: int) -> ChainLink:
     return ChainLink(outlet, role, (article.cite(start, end),))
-
-
-def conduit_link(article: Article, outlet: str, citation: Citation) -> ChainLink:
-    return ChainLink(outlet, ChainRole.REPORT, (citation,))
 
 
 def assemble_chain(links: Iterable[ChainLink], article: Article) -> tuple[ChainLink, ...]:
