@@ -98,6 +98,7 @@ def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  
     source = source_named(attribution, "Two senior officials")
     assert source.kind == SourceKind.ANONYMOUS
     assert source.conduit == "Daily Courier"
+    assert len(source.statements) == 1, "speaking to an outlet is the conduit, not a statement"
     assert any(link.outlet == "Daily Courier" and link.role == ChainRole.REPORT for link in attribution.chain)
 
 

@@ -115,7 +115,15 @@ def _prep_content(cue: Token) -> tuple[int, tuple[int, int]] | None:
     content. Returns (end of cue, content span)."""
     if any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
         return None
-    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i in (cue.i + 1, cue.i + 2)), None)
+    # "spoke to the Ledger", "talked with reporters": an addressee, not what was said
+    prep = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "prep" and c.i in (cue.i + 1, cue.i + 2) and c.lower_ not in ("to", "with")
+        ),
+        None,
+    )
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if prep is None or obj is None:
         return None
