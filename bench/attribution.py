@@ -26,6 +26,7 @@ from machine import pin_to_one_core
 from sourcebrief.analyze import analyze, load_model
 from sourcebrief.attribute import attribute
 from sourcebrief.attribute.corpus import Attribution, Document, Scorer, Span, read_split
+from sourcebrief.attribute.tagger import AttributionTagger, ModelMissing
 from sourcebrief.model import Article
 
 System = Callable[[Document], list[Attribution]]
@@ -34,11 +35,13 @@ SPEECH_VERBS = frozenset("say tell claim state report announce add note argue ex
 _PARAGRAPH = re.compile(r"[^\n]+")  # one paragraph a line, as PolNeAR's texts are written
 
 
-def ours_fast(nlp: Language) -> System:
+def ours(nlp: Language, tagger: AttributionTagger | None = None) -> System:
+    """sourcebrief's attribute stage as the pipeline runs it, each statement as an attribution."""
+
     def run(document: Document) -> list[Attribution]:
         analysis = analyze(Article(id=document.name, text=document.text), nlp)
         found = []
-        for source in attribute(analysis).sources:
+        for source in attribute(analysis, tagger).sources:
             for statement in source.statements:
                 speaker = (Span(statement.speaker.start, statement.speaker.end),) if statement.speaker else ()
                 cue = (Span(statement.cue.start, statement.cue.end),) if statement.cue else ()
@@ -48,18 +51,15 @@ def ours_fast(nlp: Language) -> System:
     return run
 
 
-def ours_accurate(nlp: Language) -> System | None:
-    from sourcebrief.attribute.tagger import AttributionTagger, ModelMissing
+def ours_fast(nlp: Language) -> System:
+    return ours(nlp)
 
+
+def ours_accurate(nlp: Language) -> System | None:
     try:
-        tagger = AttributionTagger.load()
+        return ours(nlp, AttributionTagger.load())
     except ModelMissing:
         return None
-
-    def run(document: Document) -> list[Attribution]:
-        return tagger.attributions(nlp(document.text))
-
-    return run
 
 
 def _token_span(tokens: list[Token]) -> tuple[Span, ...]:

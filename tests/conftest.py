@@ -8,6 +8,7 @@ import pytest
 
 from sourcebrief import Pipeline, Settings
 from sourcebrief.analyze import load_model
+from sourcebrief.settings import AttributeSettings
 
 CASES = Path(__file__).parent / "cases"
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,7 +32,13 @@ def nlp():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+    """The pipeline as users get it: accurate attribution, the model being shipped."""
     return Pipeline(Settings(), nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def fast_pipeline(nlp) -> Pipeline:  # type: ignore[no-untyped-def]
+    return Pipeline(Settings(attribute=AttributeSettings(mode="fast")), nlp=nlp)
 
 
 def needs_shared(path: Path) -> pytest.MarkDecorator:

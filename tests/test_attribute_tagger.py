@@ -29,7 +29,7 @@ def test_tagger_model_ships_and_is_small() -> None:
 
 
 def test_tagger_tags_a_fixed_sentence(tagger: AttributionTagger, nlp: Language) -> None:
-    text = "The mayor of Springfield said on Monday that the bridge would reopen in May."
+    text = "The mayor of Springfield said that the bridge would reopen in May."
     attributions = [a for a in tagger.attributions(nlp(text)) if a.cue]
     assert len(attributions) == 1
     [found] = attributions

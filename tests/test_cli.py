@@ -104,7 +104,7 @@ def test_cli_demo_writes_a_briefing_per_article(tmp_path: Path) -> None:
     assert "Wikinews" in pages[0].read_text()
 
 
-@pytest.mark.parametrize("command", ["brief", "demo", "extract", "train-attribution"])
+@pytest.mark.parametrize("command", ["brief", "demo", "extract", "stories", "train-attribution"])
 def test_cli_every_command_has_help_and_is_documented(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0 and "Usage:" in result.stdout

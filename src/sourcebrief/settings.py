@@ -24,8 +24,9 @@ class ExtractSettings:
 @dataclass(frozen=True, kw_only=True)
 class AttributeSettings:
     # "fast": rules over the parse; "accurate": the trained tagger finds the spans, the rules
-    # resolve the sources; "auto": accurate when its model and torch are installed, else fast.
-    mode: Literal["fast", "accurate", "auto"] = "auto"
+    # resolve the sources; "auto": accurate when its model is installed, else fast. Fast is the
+    # default: its who-said-what pairs score higher on PolNeAR dev (docs/benchmarks.md).
+    mode: Literal["fast", "accurate", "auto"] = "fast"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -243,7 +243,10 @@ class AttributionTagger:
         from sourcebrief.attribute.network import TaggerNetwork
 
         saved = torch.load(path, map_location="cpu", weights_only=False)
-        network = TaggerNetwork.from_encoder(encoder_path(), **saved["config"])
+        config = saved["config"]
+        network = TaggerNetwork.from_encoder(
+            encoder_path(), frozen_layers=config["frozen_layers"], lstm_hidden=config["lstm_hidden"]
+        )
         network.load_trained_state(saved["state"])
         network.eval()
         return cls(network, AutoTokenizer.from_pretrained(encoder_path()))

@@ -58,7 +58,7 @@ def train(
     nlp: Language,
     *,
     out: Path,
-    epochs: int = 2,
+    epochs: int = 1,
     seed: int = 13,
     say: Callable[[str], None] = print,
 ) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
 from sourcebrief.serve.extract_cmd import extract
+from sourcebrief.serve.stories_cmd import stories
 from sourcebrief.settings import AttributeSettings, InputSettings, Settings
 
 FORMATS = ("md", "json", "jsonl", "html")
@@ -92,9 +93,9 @@ def main() -> None:
 @click.option(
     "--mode",
     type=click.Choice(["auto", "fast", "accurate"]),
-    default="auto",
+    default="fast",
     show_default=True,
-    help="Attribution: fast = rules only; accurate = the trained tagger; auto = accurate when installed.",
+    help="Attribution: fast = rules only; accurate = a trained tagger finds the spans; auto = accurate if installed.",
 )
 def brief(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str) -> None:
     """Brief each article in FILE_OR_URL... (HTML, text, Markdown, JSON Lines, .gz, folders, URLs).
@@ -137,6 +138,7 @@ def _write(briefings: list[Briefing], output_format: str, output: Path | None) -
 
 
 main.add_command(extract)
+main.add_command(stories)
 
 
 @main.command()
@@ -180,7 +182,7 @@ def demo(out: Path) -> None:
     required=True,
     help="A corpus in PolNeAR's layout (DIR/data/{train,dev}/{text,attributions}).",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--epochs", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option(
     "--out",

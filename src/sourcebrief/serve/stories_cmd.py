@@ -1,0 +1,179 @@
+"""``sourcebrief stories``: group many articles into stories and brief each story.
+
+A thin shell over the pipeline and :mod:`sourcebrief.stories`; bad inputs get one line on stderr
+each and the exit code 1, the others are grouped.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from sourcebrief.errors import SourcebriefError
+from sourcebrief.model import Article, Briefing, Citation, Problem
+from sourcebrief.pipeline import Pipeline
+from sourcebrief.serve.render import QUOTE_PREVIEW_CHARS, escape_markdown, to_dict
+from sourcebrief.settings import InputSettings, Settings
+from sourcebrief.stories.build import build_stories
+from sourcebrief.stories.model import Story
+from sourcebrief.stories.serialize import story_to_dict
+
+FORMATS = ("md", "json", "jsonl")
+EXIT_SOME_FAILED = 1
+TIMELINE_LINES = 20
+
+
+class _Citations:
+    """Numbers citations in order of first use, for [n] markers and the list at the end."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Citation, int] = {}
+
+    def markers(self, citations: tuple[Citation, ...]) -> str:
+        return "".join(f"[{self.numbers.setdefault(c, len(self.numbers) + 1)}]" for c in citations)
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_PREVIEW_CHARS else text[: QUOTE_PREVIEW_CHARS - 1] + "…"
+
+
+def story_markdown(story: Story) -> str:
+    index = _Citations()
+    central = story.claims[0]
+    republished = sum(1 for a in story.articles if a.copy_of)
+    lines = [f"# Story: {escape_markdown(story.title)}", ""]
+    lines += [
+        f"**Claim status: {central.status}** — {escape_markdown(central.text)} {index.markers(central.citations)}"
+    ]
+    lines += [
+        "",
+        f"{len(story.articles)} articles ({republished} republished); independent confirmations of the claim: "
+        f"{central.independent_confirmations}.",
+        "",
+        "## Briefing",
+        "",
+    ]
+    lines += [f"- {escape_markdown(n.text)} {index.markers(n.citations)}" for n in story.sentences]
+    lines += ["", "## Articles", "", "| Article | Published | Role | Stance toward the claim |", "|---|---|---|---|"]
+    stance_of = {s.article: s for s in central.article_stances}
+    for story_article in story.articles:
+        article = story_article.article
+        role = str(story_article.role) + (f" of {story_article.copy_of}" if story_article.copy_of else "")
+        stance = stance_of[story_article.id]
+        lines.append(
+            f"| {escape_markdown(article.title or article.id)} | {article.published or ''} | {escape_markdown(role)} "
+            f"| {stance.stance} {index.markers(stance.citations)} |"
+        )
+    lines += [
+        "",
+        "## Sources across articles",
+        "",
+        "| Source | Kind | Also named | Stance per claim | Statements |",
+        "|---|---|---|---|---|",
+    ]
+    for source in story.sources:
+        held = "; ".join(f"{s.claim}: {s.stance}" for s in source.stances) or "—"
+        others = "; ".join(n for n in source.names if n != source.name)
+        lines.append(
+            f"| {escape_markdown(source.name)} | {source.kind} | {escape_markdown(others)} | {held} "
+            f"| {len(source.statements)} |"
+        )
+    if story.chain:
+        lines += ["", "## Reporting chain", ""]
+        lines += [
+            f"- {escape_markdown(e.source)} → {escape_markdown(e.target)}: {e.kind} {index.markers(e.citations)}"
+            for e in story.chain
+        ]
+    if story.timeline:
+        names = {s.id: s.name for s in story.sources}
+        lines += ["", "## Timeline", ""]
+        lines += [
+            f"- {t.date or 'undated'} — {escape_markdown(names[t.source])}: “{escape_markdown(_preview(t.text))}” "
+            f"{index.markers(t.citations)}"
+            for t in story.timeline[:TIMELINE_LINES]
+        ]
+    lines += ["", "## Citations", ""]
+    for citation, number in index.numbers.items():
+        quoted = _preview(story.article(citation.article).quote(citation))
+        lines.append(f"{number}. {citation.article} {citation.start}–{citation.end}: “{escape_markdown(quoted)}”")
+    credits = dict.fromkeys(a.article.credit for a in story.articles if a.article.credit)
+    lines += [f"\n_{escape_markdown(credit)}_" for credit in credits if credit]
+    return "\n".join(lines) + "\n"
+
+
+def _say_problem(problem: Problem) -> None:
+    # Plain write: the message holds file names and article text, which must not be read as markup.
+    sys.stderr.write(f"sourcebrief: {problem.origin}: {problem.message}\n")
+
+
+def stories_json(briefings: list[Briefing]) -> str:
+    """``{"briefings": [...], "stories": [...]}``: each briefing in the single-article contract,
+    and the stories they group into (for ``sourcebrief brief --stories --format json``)."""
+    data = {
+        "briefings": [to_dict(b) for b in briefings],
+        "stories": [story_to_dict(s) for s in build_stories(briefings)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _render(stories: list[Story], output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps({"stories": [story_to_dict(s) for s in stories]}, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "jsonl":
+        return "".join(json.dumps(story_to_dict(s), ensure_ascii=False) + "\n" for s in stories)
+    return "\n---\n\n".join(story_markdown(s) for s in stories)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_URL...")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="md",
+    show_default=True,
+    help='md: Markdown; json: {"stories": [...]}; jsonl: one story a line.',
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.option("--max-input-mb", type=click.FloatRange(min=0.001), default=20, show_default=True)
+def stories(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float) -> None:
+    """Group the articles in FILE_OR_URL... into stories and brief each story: copies and rewrites
+    linked to their originals, sources merged across articles, each claim's status with its
+    independent confirmations, the reporting chain and a timeline.
+
+    Articles are taken in order of publication. Bad inputs are reported on stderr and skipped;
+    the exit code is 1 if any input failed.
+    """
+    settings = Settings(input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)))
+
+    def on_article(item: Article | Problem) -> None:
+        if isinstance(item, Problem):
+            _say_problem(item)
+
+    try:
+        result = Pipeline(settings).run(list(inputs), on_article=on_article)
+        found = build_stories(result.briefings) if result.briefings else []
+    except SourcebriefError as error:
+        raise click.ClickException(str(error)) from None
+    if found:
+        text = _render(found, output_format)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as error:
+                raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    if result.problems or not result.briefings:
+        sys.stderr.write(f"sourcebrief: {len(result.problems)} input(s) failed, {len(result.briefings)} briefed\n")
+        sys.exit(EXIT_SOME_FAILED)

@@ -1,0 +1,48 @@
+"""``sourcebrief stories`` as a user runs it: stories out, bad inputs one line each, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sourcebrief import Pipeline
+from sourcebrief.serve.stories_cmd import stories, stories_json
+
+from .test_stories import HERALD, LEDGER, MATCH
+
+
+def _write(folder: Path) -> list[str]:
+    texts = {
+        "ledger.txt": "Lakeview to close central library\n\n" + LEDGER,
+        "herald.txt": "Council shuts Lakeview library\n\n" + HERALD,
+        "match.txt": "Riverside United go top\n\n" + MATCH,
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [str(folder / name) for name in texts]
+
+
+def test_stories_cmd_json_groups_inputs(tmp_path: Path) -> None:
+    result = CliRunner().invoke(stories, [*_write(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert sorted(len(s["articles"]) for s in data["stories"]) == [1, 2]
+
+
+def test_stories_cmd_markdown_and_bad_input(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    result = CliRunner().invoke(stories, [*_write(tmp_path), missing])
+    assert result.exit_code == 1
+    assert "# Story: Lakeview to close central library" in result.stdout
+    problem_lines = [line for line in result.stderr.splitlines() if "missing.txt" in line]
+    assert len(problem_lines) == 1
+
+
+def test_stories_json_keeps_single_article_briefings(tmp_path: Path, pipeline: Pipeline) -> None:
+    result = pipeline.run(_write(tmp_path))
+    data = json.loads(stories_json(result.briefings))
+    assert [b["title"] for b in data["briefings"]] == [b.title for b in result.briefings]
+    assert {"status", "claims", "sources", "reporting_chain", "briefing", "articles"} <= set(data["briefings"][0])
+    assert sum(len(s["articles"]) for s in data["stories"]) == len(result.briefings)
