@@ -17,6 +17,7 @@ from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
 from sourcebrief.serve.extract_cmd import extract
+from sourcebrief.serve.options import format_option, max_input_option, output_option
 from sourcebrief.serve.stories_cmd import stories
 from sourcebrief.settings import AttributeSettings, InputSettings, Settings
 
@@ -67,29 +68,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_URL...")
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="md",
-    show_default=True,
-    help="md: Markdown (rendered in a terminal); json: the JSON contract; jsonl: one briefing a line; "
+@format_option(
+    FORMATS,
+    "md: Markdown (rendered in a terminal); json: the JSON contract; jsonl: one briefing a line; "
     "html: one self-contained page.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
-@click.option(
-    "--max-input-mb",
-    type=click.FloatRange(min=0.001),
-    default=20,
-    show_default=True,
-    help="Refuse inputs larger than this (bounded time and memory).",
-)
+@output_option
+@max_input_option
 @click.option(
     "--mode",
     type=click.Choice(["auto", "fast", "accurate"]),

@@ -23,6 +23,7 @@ import click
 from sourcebrief.extract import extract_all
 from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, Problem
+from sourcebrief.serve.options import format_option, output_option
 from sourcebrief.settings import ExtractSettings, InputSettings
 
 __all__ = ["extract", "to_record"]
@@ -33,21 +34,10 @@ EXIT_SOME_FAILED = 1
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one article a line; json: one list; txt: the clean text, articles separated by a blank line.",
+@format_option(
+    FORMATS, "jsonl: one article a line; json: one list; txt: the clean text, articles separated by a blank line."
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @click.option(
     "--target-language",
     metavar="CODE",

@@ -15,6 +15,7 @@ import click
 from sourcebrief.errors import SourcebriefError
 from sourcebrief.model import Article, Briefing, Citation, Problem
 from sourcebrief.pipeline import Pipeline
+from sourcebrief.serve.options import format_option, max_input_option, output_option
 from sourcebrief.serve.render import QUOTE_PREVIEW_CHARS, escape_markdown, to_dict
 from sourcebrief.settings import InputSettings, Settings
 from sourcebrief.stories.build import build_stories
@@ -130,22 +131,9 @@ def _render(stories: list[Story], output_format: str) -> str:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_URL...")
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="md",
-    show_default=True,
-    help='md: Markdown; json: {"stories": [...]}; jsonl: one story a line.',
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
-@click.option("--max-input-mb", type=click.FloatRange(min=0.001), default=20, show_default=True)
+@format_option(FORMATS, 'md: Markdown; json: {"stories": [...]}; jsonl: one story a line.')
+@output_option
+@max_input_option
 def stories(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float) -> None:
     """Group the articles in FILE_OR_URL... into stories and brief each story: copies and rewrites
     linked to their originals, sources merged across articles, each claim's status with its
