@@ -25,7 +25,7 @@ from sourcebrief.model import (
 MAX_STATEMENTS_PER_SOURCE = 2
 MAX_SPECULATION_NOTES = 3
 # Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
-_STANCE_ORDER = [
+STANCE_ORDER = [
     Stance.CONFIRMS,
     Stance.REPORTS,
     Stance.DECLINES_TO_COMMENT,
@@ -55,7 +55,7 @@ def compose(
         sentences.append(status)
     sentences += _chain_sentences(chain)
     stance_of = {s.source_id: s.stance for s in stances}
-    for source in sorted(sources, key=lambda s: _STANCE_ORDER.index(stance_of[s.id])):
+    for source in sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id])):
         sentences += [_statement_sentence(article, source, st) for st in _chosen_statements(source)]
     if unknowns:
         text = "Not yet known: " + "; ".join(_lower_determiner(u.text) for u in unknowns) + "."
@@ -73,7 +73,7 @@ def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[S
     """Why the claim has its status: the sources by stance, each cited to what decided it."""
     names = {s.id: _short_label(s) for s in sources}
     parts, citations = [], []
-    for stance in _STANCE_ORDER:
+    for stance in STANCE_ORDER:
         holders = [s for s in stances if s.stance == stance and s.citations]
         if holders:
             label = str(stance).replace("_", " ")

@@ -240,14 +240,14 @@ class AttributionTagger:
         import torch
         from transformers import AutoTokenizer
 
-        from sourcebrief.attribute.network import TaggerNetwork
+        from sourcebrief.attribute.network import TaggerNetwork, expand
 
         saved = torch.load(path, map_location="cpu", weights_only=False)
         config = saved["config"]
         network = TaggerNetwork.from_encoder(
             encoder_path(), frozen_layers=config["frozen_layers"], lstm_hidden=config["lstm_hidden"]
         )
-        network.load_trained_state(saved["state"])
+        network.load_trained_state(expand(saved["state"]))
         network.eval()
         return cls(network, AutoTokenizer.from_pretrained(encoder_path()))
 
@@ -285,7 +285,9 @@ def save(path: Path, network: Any, config: dict[str, Any], scores: dict[str, Any
     import torch
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"config": config, "state": network.trained_state(), "dev_scores": scores}, path)
+    from sourcebrief.attribute.network import compact
+
+    torch.save({"config": config, "state": compact(network.trained_state()), "dev_scores": scores}, path)
     path.with_suffix(".json").write_text(json.dumps({"config": config, "dev_scores": scores}, indent=2) + "\n")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sourcebrief.brief import STANCE_ORDER
 from sourcebrief.model import Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
@@ -26,14 +27,6 @@ from sourcebrief.stories.model import (
 MAX_SOURCES = 8
 MAX_STATEMENTS_PER_SOURCE = 2
 MAX_UNKNOWNS = 5
-_STANCE_ORDER = [
-    Stance.CONFIRMS,
-    Stance.REPORTS,
-    Stance.DECLINES_TO_COMMENT,
-    Stance.UNAWARE,
-    Stance.DISPUTES,
-    Stance.DENIES,
-]
 _ARTICLE_STANCE_WORDS = {
     ArticleStance.AGREE: "agree with the claim",
     ArticleStance.DISCUSS: "report the claim without taking a side",
@@ -106,7 +99,7 @@ def _republish_note(copy: StoryArticle, original: StoryArticle) -> Note:
 
 def _status_note(story: Story, claim: StoryClaim) -> Note | None:
     parts, citations = [], []
-    for stance in _STANCE_ORDER:
+    for stance in STANCE_ORDER:
         holders = [(s, cs) for s in story.sources for cs in s.stances if cs.claim == claim.id and cs.stance == stance]
         holders = [(s, cs) for s, cs in holders if cs.citations]
         if holders and stance != Stance.REPORTS:
@@ -147,7 +140,7 @@ def _singular(words: str) -> str:
 def _source_notes(story: Story, claim: StoryClaim, by_id: dict[str, StoryArticle]) -> list[Note]:
     def rank(source: StorySource) -> int:
         stance = next((cs.stance for cs in source.stances if cs.claim == claim.id), Stance.REPORTS)
-        return _STANCE_ORDER.index(stance)
+        return STANCE_ORDER.index(stance)
 
     speaking = [s for s in story.sources if any(not st.republished for st in s.statements)]
     chosen = sorted(speaking, key=rank)[:MAX_SOURCES]
