@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sourcebrief import Pipeline
-from sourcebrief.serve.stories_cmd import stories, stories_json
+from sourcebrief.serve.cli import main
+from sourcebrief.serve.stories_cmd import stories
 
 from .test_stories import HERALD, LEDGER, MATCH
 
@@ -40,9 +40,28 @@ def test_stories_cmd_markdown_and_bad_input(tmp_path: Path) -> None:
     assert len(problem_lines) == 1
 
 
-def test_stories_json_keeps_single_article_briefings(tmp_path: Path, pipeline: Pipeline) -> None:
-    result = pipeline.run(_write(tmp_path))
-    data = json.loads(stories_json(result.briefings))
-    assert [b["title"] for b in data["briefings"]] == [b.title for b in result.briefings]
+def test_brief_with_stories_keeps_single_article_briefings(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["brief", *_write(tmp_path), "--stories", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [b["title"] for b in data["briefings"]] == [
+        "Lakeview to close central library",
+        "Council shuts Lakeview library",
+        "Riverside United go top",
+    ]
     assert {"status", "claims", "sources", "reporting_chain", "briefing", "articles"} <= set(data["briefings"][0])
-    assert sum(len(s["articles"]) for s in data["stories"]) == len(result.briefings)
+    [library] = [s for s in data["stories"] if len(s["articles"]) == 2]
+    assert {"claims", "sources", "reporting_chain", "timeline", "briefing"} <= set(library)
+    assert sum(len(s["articles"]) for s in data["stories"]) == 3
+
+
+def test_brief_with_stories_in_markdown_adds_the_story(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["brief", *_write(tmp_path), "--stories"])
+    assert result.exit_code == 0, result.stderr
+    assert "# Story: Lakeview to close central library" in result.stdout
+
+
+def test_brief_with_stories_refuses_a_format_without_stories(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["brief", *_write(tmp_path), "--stories", "--format", "html"])
+    assert result.exit_code == 2
+    assert "--stories works with --format md or json" in result.stderr

@@ -17,11 +17,14 @@ from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
 from sourcebrief.serve.extract_cmd import extract
-from sourcebrief.serve.options import format_option, max_input_option, output_option
-from sourcebrief.serve.stories_cmd import stories
+from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
+from sourcebrief.serve.stories_cmd import stories, stories_json, story_markdown
 from sourcebrief.settings import AttributeSettings, InputSettings, Settings
+from sourcebrief.stories.build import build_stories
+from sourcebrief.stories.model import Story
 
 FORMATS = ("md", "json", "jsonl", "html")
+STORY_FORMATS = ("md", "json")
 EXIT_SOME_FAILED = 1
 
 _stderr = Console(stderr=True, highlight=False)
@@ -82,44 +85,60 @@ def main() -> None:
     show_default=True,
     help="Attribution: fast = rules only; accurate = a trained tagger finds the spans; auto = accurate if installed.",
 )
-def brief(inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str) -> None:
+@click.option(
+    "--stories",
+    "with_stories",
+    is_flag=True,
+    help="Also group the articles into stories and brief each story (md and json; "
+    'json becomes {"briefings": [...], "stories": [...]}).',
+)
+def brief(
+    inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str, with_stories: bool
+) -> None:
     """Brief each article in FILE_OR_URL... (HTML, text, Markdown, JSON Lines, .gz, folders, URLs).
 
     Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
     """
+    if with_stories and output_format not in STORY_FORMATS:
+        raise click.UsageError(f"--stories works with --format {' or '.join(STORY_FORMATS)}, not {output_format}")
     settings = Settings(
         input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)),
         attribute=AttributeSettings(mode=mode),  # type: ignore[arg-type]
     )
     result = _run(_load_pipeline(settings), list(inputs))
     if result.briefings:
-        _write(result.briefings, output_format, output)
+        found = _group(result.briefings) if with_stories else None
+        _write(result.briefings, found, output_format, output)
     if result.problems:
         briefed = len(result.briefings)
         sys.stderr.write(f"sourcebrief: {len(result.problems)} input(s) failed, {briefed} briefed\n")
         sys.exit(EXIT_SOME_FAILED)
 
 
-def _write(briefings: list[Briefing], output_format: str, output: Path | None) -> None:
+def _group(briefings: list[Briefing]) -> list[Story]:
+    try:
+        return build_stories(briefings)
+    except SourcebriefError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _write(briefings: list[Briefing], found: list[Story] | None, output_format: str, output: Path | None) -> None:
+    """The briefings, and the stories when they were grouped (``found`` is None when not asked)."""
+    markdown = [render.to_markdown(b) for b in briefings] + [story_markdown(s) for s in found or []]
     if output_format == "md" and output is None and sys.stdout.isatty():
         console = Console()
-        for briefing in briefings:
-            console.print(Markdown(render.to_markdown(briefing)))
+        for page in markdown:
+            console.print(Markdown(page))
         return
     text = {
-        "md": lambda: "\n---\n\n".join(render.to_markdown(b) for b in briefings),
-        "json": lambda: render.to_json(briefings),
+        "md": lambda: "\n---\n\n".join(markdown),
+        "json": lambda: render.to_json(briefings) if found is None else stories_json(briefings, found),
         "jsonl": lambda: render.to_jsonl(briefings),
         "html": lambda: html.to_html(briefings),
     }[output_format]()
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
-    _stderr.print(f"wrote {output}")
+    emit(text, output)
+    if output is not None:
+        _stderr.print(f"wrote {output}")
 
 
 main.add_command(extract)
@@ -167,7 +186,7 @@ def demo(out: Path) -> None:
     required=True,
     help="A corpus in PolNeAR's layout (DIR/data/{train,dev}/{text,attributions}).",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--epochs", type=click.IntRange(min=1), default=3, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option(
     "--out",

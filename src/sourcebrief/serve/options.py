@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,3 +36,15 @@ def format_option(choices: tuple[str, ...], help_text: str) -> Callable[[Any], A
         show_default=True,
         help=help_text,
     )
+
+
+def emit(text: str, output: Path | None) -> None:
+    """The command's result to ``output``, or to standard output; a file that cannot be written is
+    one clear error."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None

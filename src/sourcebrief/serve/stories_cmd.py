@@ -15,7 +15,7 @@ import click
 from sourcebrief.errors import SourcebriefError
 from sourcebrief.model import Article, Briefing, Citation, Problem
 from sourcebrief.pipeline import Pipeline
-from sourcebrief.serve.options import format_option, max_input_option, output_option
+from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
 from sourcebrief.serve.render import QUOTE_PREVIEW_CHARS, escape_markdown, to_dict
 from sourcebrief.settings import InputSettings, Settings
 from sourcebrief.stories.build import build_stories
@@ -111,13 +111,10 @@ def _say_problem(problem: Problem) -> None:
     sys.stderr.write(f"sourcebrief: {problem.origin}: {problem.message}\n")
 
 
-def stories_json(briefings: list[Briefing]) -> str:
+def stories_json(briefings: list[Briefing], found: list[Story]) -> str:
     """``{"briefings": [...], "stories": [...]}``: each briefing in the single-article contract,
     and the stories they group into (for ``sourcebrief brief --stories --format json``)."""
-    data = {
-        "briefings": [to_dict(b) for b in briefings],
-        "stories": [story_to_dict(s) for s in build_stories(briefings)],
-    }
+    data = {"briefings": [to_dict(b) for b in briefings], "stories": [story_to_dict(s) for s in found]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -154,14 +151,7 @@ def stories(inputs: tuple[str, ...], output_format: str, output: Path | None, ma
     except SourcebriefError as error:
         raise click.ClickException(str(error)) from None
     if found:
-        text = _render(found, output_format)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as error:
-                raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        emit(_render(found, output_format), output)
     if result.problems or not result.briefings:
         sys.stderr.write(f"sourcebrief: {len(result.problems)} input(s) failed, {len(result.briefings)} briefed\n")
         sys.exit(EXIT_SOME_FAILED)
