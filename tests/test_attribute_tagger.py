@@ -3,7 +3,7 @@
 import pytest
 from spacy.language import Language
 
-from sourcebrief import Pipeline, Settings
+from sourcebrief import Pipeline, Settings, weights
 from sourcebrief.attribute.tagger import (
     LABELS,
     MODEL_PATH,
@@ -25,7 +25,9 @@ def tagger() -> AttributionTagger:
 
 def test_tagger_model_ships_and_is_small() -> None:
     assert MODEL_PATH.exists(), "the trained model is part of the package"
-    assert MODEL_PATH.stat().st_size < 25_000_000
+    sizes = [path.stat().st_size for path in weights.files(MODEL_PATH)]
+    assert sum(sizes) < 25_000_000
+    assert max(sizes) < 5_000_000, "each file stays under the repository's file limit"
 
 
 def test_tagger_tags_a_fixed_sentence(tagger: AttributionTagger, nlp: Language) -> None:

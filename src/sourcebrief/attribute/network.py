@@ -81,28 +81,6 @@ class TaggerNetwork(nn.Module):
         self.load_state_dict(current)
 
 
-def compact(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    """Weight matrices as int8 with one scale per row (a quarter of float32); small vectors as
-    they are. Keeps the shipped file small; rows are scaled to their own largest weight, so the
-    rounding error is at most half a step of each row's range."""
-    packed: dict[str, torch.Tensor] = {}
-    for name, value in state.items():
-        if value.dim() == 2:
-            scale = value.float().abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127
-            packed[f"{name}.int8"] = torch.round(value.float() / scale).to(torch.int8)
-            packed[f"{name}.scale"] = scale.half()
-        else:
-            packed[name] = value.half()
-    return packed
-
-
-def expand(packed: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    state = {k: v.float() for k, v in packed.items() if not k.endswith((".int8", ".scale"))}
-    for name in (k.removesuffix(".int8") for k in packed if k.endswith(".int8")):
-        state[name] = packed[f"{name}.int8"].float() * packed[f"{name}.scale"].float()
-    return state
-
-
 def batch_tensors(windows: list[Window]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     width = max(len(w.ids) for w in windows)
     ids = torch.zeros(len(windows), width, dtype=torch.long)

@@ -29,7 +29,6 @@ MODEL_PATH = Path(__file__).parent / "models" / "attribution-tagger.pt"
 WINDOW = 256
 STRIDE = 224  # windows overlap by 32 wordpieces so that no span starts blind
 FROZEN_LAYERS = 1
-PART_BYTES = 4_500_000  # each file of the saved model stays under the repository's 5 MB file limit
 
 
 class ModelMissing(ModelError):
@@ -238,20 +237,17 @@ class AttributionTagger:
         if not path.exists():
             raise ModelMissing(f"no trained attribution model at {path}; run 'sourcebrief train-attribution'")
         _quiet_offline_hub()
-        import torch
         from transformers import AutoTokenizer
 
-        from sourcebrief.attribute.network import TaggerNetwork, expand
+        from sourcebrief import weights
+        from sourcebrief.attribute.network import TaggerNetwork
 
-        saved = torch.load(path, map_location="cpu", weights_only=False)
-        config = saved["config"]
+        header, state = weights.load(path)
+        config = header["config"]
         network = TaggerNetwork.from_encoder(
             encoder_path(), frozen_layers=config["frozen_layers"], lstm_hidden=config["lstm_hidden"]
         )
-        state = dict(saved["state"])
-        for part in saved.get("parts", []):
-            state.update(torch.load(path.parent / part, map_location="cpu", weights_only=True))
-        network.load_trained_state(expand(state))
+        network.load_trained_state(state)
         network.eval()
         return cls(network, AutoTokenizer.from_pretrained(encoder_path()))
 
@@ -286,43 +282,14 @@ def _merge_windows(pieces: list[Window], scores: list[list[list[float]]]) -> lis
 
 
 def save(path: Path, network: Any, config: dict[str, Any], scores: dict[str, Any]) -> None:
-    """The trained weights (packed as int8) in files of at most PART_BYTES: ``path`` holds the
-    configuration, the dev scores and the names of the other parts."""
-    import torch
+    from sourcebrief import weights
 
-    from sourcebrief.attribute.network import compact
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    parts = _split(compact(network.trained_state()))
-    for stale in model_files(path)[1:]:
-        stale.unlink()
-    names = [f"{path.stem}.part{number}{path.suffix}" for number in range(1, len(parts))]
-    for name, part in zip(names, parts[1:], strict=True):
-        torch.save(part, path.parent / name)
-    torch.save({"config": config, "state": parts[0], "parts": names, "dev_scores": scores}, path)
+    weights.save(path, network.trained_state(), {"config": config, "dev_scores": scores})
     record_scores(path, config, scores)
 
 
 def record_scores(path: Path, config: dict[str, Any], scores: dict[str, Any]) -> None:
     path.with_suffix(".json").write_text(json.dumps({"config": config, "dev_scores": scores}, indent=2) + "\n")
-
-
-def model_files(path: Path = MODEL_PATH) -> list[Path]:
-    """The saved model's files: ``path`` and its parts."""
-    return [path, *sorted(path.parent.glob(f"{path.stem}.part*{path.suffix}"))]
-
-
-def _split(state: dict[str, Any]) -> list[dict[str, Any]]:
-    parts: list[dict[str, Any]] = [{}]
-    size = 0
-    for name, tensor in state.items():
-        nbytes = tensor.numel() * tensor.element_size()
-        if parts[-1] and size + nbytes > PART_BYTES:
-            parts.append({})
-            size = 0
-        parts[-1][name] = tensor
-        size += nbytes
-    return parts
 
 
 def rule_spans(sources: Sequence[Source]) -> dict[str, list[Span]]:

@@ -68,6 +68,7 @@ def train(
     from transformers import AutoTokenizer
 
     from sourcebrief.attribute.network import TaggerNetwork, batch_tensors
+    from sourcebrief.finetune import warmup_then_decay
 
     random.seed(seed)
     torch.manual_seed(seed)
@@ -101,12 +102,7 @@ def train(
     optimizer = torch.optim.AdamW(
         [{"params": encoder_layers, "lr": 5e-5}, {"params": head, "lr": 1e-3}], weight_decay=0.01
     )
-    steps = epochs * -(-len(cached) // BATCH)
-    warmup = max(1, steps // 20)
-    # Warm up, then decay linearly to zero: the usual schedule for fine-tuning a transformer.
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup)))
-    )
+    schedule = warmup_then_decay(optimizer, epochs * -(-len(cached) // BATCH))
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
     best: tuple[float, int, dict[str, Any]] | None = None
     for epoch in range(1, epochs + 1):
