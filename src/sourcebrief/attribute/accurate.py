@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from sourcebrief.attribute.corpus import Attribution
 from sourcebrief.attribute.statements import REFUSAL, RawStatement
+from sourcebrief.attribute.tokens import doc_text
 
 
 def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]:
@@ -20,7 +21,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         span = doc.char_span(source.start, source.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        refusal = REFUSAL.search(doc.text, cue.start, max(cue.end, content.end))
+        refusal = REFUSAL.search(doc_text(doc), cue.start, max(cue.end, content.end))
         statements.append(
             RawStatement(
                 subject=span.root,

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.speakers import outlet_object
-from sourcebrief.attribute.tokens import subtree_tokens, trim_punctuation
+from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation
 
 # What a cue's content can be, best first: "warned voters that ...": the clause, not the addressee;
 # a prepositional phrase only for cues that take one ("complained about ...").
@@ -153,7 +153,7 @@ def _end(token: Token) -> int:
 def _quote_before(char: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation closing right before the speaker ('"... unbearable?" Clinton said'), which the
     parser often leaves in a sentence of its own."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     low = max(0, char - MAX_QUOTE_CHARS)
     for quote in quotations(text[low:char]):
         if not text[low + quote.end : char].strip(" ,"):
@@ -163,7 +163,7 @@ def _quote_before(char: int, sentence: Span) -> tuple[int, int] | None:
 
 def _quote_after(char: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation opening right after the cue ('told reporters: "..."') is the content."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     gap = text[char : char + 3]
     opening = next((i for i, ch in enumerate(gap) if ch in '"“'), None)
     if opening is None or gap[:opening].strip(" ,:") != "":
@@ -272,7 +272,7 @@ def _clean_span(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _refusal_span(cue: Token, sentence: Span) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, content) spans of a refusal to comment: the refusal phrase, and it with its reason."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     window_start = cue.idx - 20 if cue.lemma_ in ("respond", "comment", "reach") else cue.idx
     match = REFUSAL.search(text, max(window_start, sentence.start_char), sentence.end_char)
     if not match or match.start() > cue.idx + len(cue):
@@ -304,8 +304,9 @@ _DASH_CREDIT = re.compile(r"[ \u00a0]*([―—–]|--)[ \u00a0]*([A-Z][\w.'’-]
 
 def _dash_credits(doc: Doc) -> Iterator[RawStatement]:
     """Pull quotes credited after a dash: '"We are afraid." ― Krystal Correa'."""
-    for quote in quotations(doc.text):
-        match = _DASH_CREDIT.match(doc.text, quote.end)
+    text = doc_text(doc)
+    for quote in quotations(text):
+        match = _DASH_CREDIT.match(text, quote.end)
         name = doc.char_span(match.start(2), match.end(2), alignment_mode="contract") if match else None
         if match and name is not None and len(name):
             yield RawStatement(name.root, match.span(1), (quote.inner_start, quote.inner_end), subject_is_source=True)
@@ -314,7 +315,7 @@ def _dash_credits(doc: Doc) -> Iterator[RawStatement]:
 def _speaker_colon(sentence: Span) -> Iterator[RawStatement]:
     """Transcripts and headline quotes: "PENCE: Well, look, ..." or "Pat Caddell: Voters worry"
     — a short name opening the paragraph, a colon, then what they said to the end of the line."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     if sentence.start_char > 0 and text[sentence.start_char - 1] != "\n":
         return
     colon = next((t for t in sentence[: MAX_COLON_SPEAKER_TOKENS + 1] if t.text == ":"), None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _OPENING_QUOTES = '"“'
 _CLOSING_QUOTES = '"”'
@@ -43,4 +43,13 @@ def text_of(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     start, end = span_of(tokens)
-    return tokens[0].doc.text[start:end]
+    return doc_text(tokens[0].doc)[start:end]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's ``Doc.text`` joins every token again on each
+    call, which made attribution quadratic in the article's length."""
+    text: str | None = doc.user_data.get("sourcebrief.text")
+    if text is None:
+        text = doc.user_data["sourcebrief.text"] = doc.text
+    return text
