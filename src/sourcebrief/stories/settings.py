@@ -1,4 +1,4 @@
-"""Every default of the stories stage in one place (tuned as docs/bench-stories.md records)."""
+"""Every default of the stories stage in one place (tuned as docs/benchmarks.md records)."""
 
 from __future__ import annotations
 

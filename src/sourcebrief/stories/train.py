@@ -32,7 +32,7 @@ SEED = 0
 # Gradient boosting: the scalar features interact (a refuting word matters only in a sentence
 # close to the claim), which a linear model cannot express. The two 384-dimensional embedding
 # blocks are reduced to 32 components each: boosting over all 768 dimensions is ten times
-# slower and scored no better on held-out claims (docs/bench-stories.md).
+# slower and scored no better on held-out claims (docs/benchmarks.md).
 BOOSTING = {"max_iter": 300, "learning_rate": 0.08}
 EMBEDDING_COMPONENTS = 32
 # Rare classes (disagree: 2 % of FNC-1) are weighted up by the square root of their rarity: full
