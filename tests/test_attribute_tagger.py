@@ -4,6 +4,7 @@ import pytest
 from spacy.language import Language
 
 from sourcebrief import Pipeline, Settings, weights
+from sourcebrief.attribute.corpus import Span
 from sourcebrief.attribute.tagger import (
     LABELS,
     MODEL_PATH,
@@ -50,8 +51,14 @@ def test_tagger_decoding_never_starts_inside_a_span() -> None:
     scores = [[0.0 if t == inside else -5.0 for t in range(len(LABELS))] for _ in range(3)]
     tags = viterbi(scores)
     assert LABELS[tags[0]] != "I-content"
-    spans = spans_from_tags(tags, [(0, 1), (2, 3), (4, 5)])
+    spans = spans_from_tags(tags, [(0, 1), (2, 3), (4, 5)], "a b c")
     assert all(s.start < s.end for found in spans.values() for s in found)
+
+
+def test_tagger_spans_stop_at_a_line_break() -> None:
+    begin, inside = LABELS.index("B-content"), LABELS.index("I-content")
+    spans = spans_from_tags([begin, inside, inside], [(0, 3), (4, 7), (9, 12)], "one two\n\nsix")
+    assert spans["content"] == [Span(0, 7), Span(9, 12)]
 
 
 def test_tagger_accurate_pipeline_keeps_the_briefing_invariants(nlp: Language) -> None:
