@@ -193,15 +193,24 @@ def spans_from_tags(tags: list[int], offsets: list[tuple[int, int]], text: str) 
 
 
 def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
-    """Spans joined into attributions: each cue takes the nearest free source and content in its
-    sentence (content may also sit in a neighbouring sentence, as quotations do)."""
+    """Spans joined into attributions: each cue takes the nearest free source in its sentence and
+    the nearest free content in its sentence or a neighbouring one, as quotations run; a content
+    left over continues the nearest attribution within a sentence of it (a quotation split by
+    "he said" is one attribution in two fragments)."""
     sentence_of = _sentence_index(doc)
     free = {role: list(found) for role, found in spans.items()}
-    result = []
+    grouped: list[tuple[tuple[Span, ...], Span, list[Span]]] = []
     for cue in spans["cue"]:
         source = _nearest(cue, free["source"], sentence_of, reach=0)
         content = _nearest(cue, free["content"], sentence_of, reach=1)
-        result.append(Attribution(_taken(source, free["source"]), (cue,), _taken(content, free["content"])))
+        grouped.append((_taken(source, free["source"]), cue, list(_taken(content, free["content"]))))
+    for content in list(free["content"]):
+        hosts = [g for g in grouped if g[2]]
+        host = _nearest(content, [cue for _, cue, _ in hosts], sentence_of, reach=1)
+        if host is not None:
+            next(g for g in hosts if g[1] == host)[2].append(content)
+            free["content"].remove(content)
+    result = [Attribution(source, (cue,), tuple(contents)) for source, cue, contents in grouped]
     result += [Attribution(content=(c,)) for c in free["content"]]
     result += [Attribution(source=(s,)) for s in free["source"]]
     return result
@@ -219,10 +228,10 @@ def _sentence_at(char: int, sentence_of: list[int]) -> int:
     return sentence_of[min(char, len(sentence_of) - 1)]
 
 
-def _nearest(cue: Span, candidates: list[Span], sentence_of: list[int], *, reach: int) -> Span | None:
-    home = _sentence_at(cue.start, sentence_of)
+def _nearest(anchor: Span, candidates: list[Span], sentence_of: list[int], *, reach: int) -> Span | None:
+    home = _sentence_at(anchor.start, sentence_of)
     near = [c for c in candidates if abs(_sentence_at(c.start, sentence_of) - home) <= reach]
-    return min(near, key=lambda c: min(abs(c.start - cue.end), abs(cue.start - c.end)), default=None)
+    return min(near, key=lambda c: min(abs(c.start - anchor.end), abs(anchor.start - c.end)), default=None)
 
 
 def _taken(span: Span | None, free: list[Span]) -> tuple[Span, ...]:
