@@ -58,12 +58,21 @@ class _Covered:
 
 def attribute(analysis: Analysis, tagger: AttributionTagger | None = None) -> Attribution:
     """Who said what in the analysed article: by the rules (fast mode), or with the trained
-    tagger finding the spans and the rules resolving who the sources are (accurate mode)."""
-    found = _assemble(analysis, find_statements(analysis.sentences()))
+    tagger finding the spans, the rules adding statements it missed and resolving who the
+    sources are (accurate mode)."""
+    by_rules = list(find_statements(analysis.sentences()))
+    found = _assemble(analysis, by_rules)
     if tagger is None:
         return found
-    tagged = tagger.attributions(analysis.doc, rule_spans(found.sources))
-    return _assemble(analysis, tagged_statements(analysis.doc, tagged))
+    tagged = tagged_statements(analysis.doc, tagger.attributions(analysis.doc, rule_spans(found.sources)))
+    # The rules still add what the tagger missed: on PolNeAR dev their statements whose content
+    # the tagger left untouched raise recall more than they cost precision.
+    missed = [r for r in by_rules if not any(_overlap(r.content, t.content) for t in tagged)]
+    return _assemble(analysis, sorted(tagged + missed, key=lambda s: s.cue[0]))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
