@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import sys
 
 
 def pin_to_one_core() -> None:
@@ -12,6 +13,10 @@ def pin_to_one_core() -> None:
         os.environ.setdefault(variable, "1")
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    # torch reads its thread count when first imported, and spaCy's thinc may have imported it
+    # already: two threads spinning on one core made accurate mode ten times slower here.
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
 
 
 def cpu_name() -> str:
