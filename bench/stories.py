@@ -7,7 +7,7 @@ Tunes or trains on --train (default: the shared data folder) and scores on --eva
 claim-disjoint held-out part of the train data (no held-out claim, and no article related to
 one, is seen in training); --eval may instead be a folder with the official test files
 (url-versions-2015-06-14-clean-test.csv; competition_test_stances.csv + competition_test_bodies.csv).
-Results go into docs/bench-stories.md with the command and the machine.
+Results go into docs/benchmarks.md with the command and the machine.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ from sourcebrief.stories.articlestance import ArticleStanceModel
 from sourcebrief.stories.datasets import Pair, claim_disjoint_split, load_emergent, load_fnc
 from sourcebrief.stories.embed import Embedder
 from sourcebrief.stories.group import GroupingSettings, StoryGrouper
+from sourcebrief.stories.reader import MODEL_PATH as READER_PATH
+from sourcebrief.stories.reader import ClaimReader
 from sourcebrief.stories.text import names
-from sourcebrief.stories.train import TextCache, feature_matrix, fit
+from sourcebrief.stories.train import TextCache, article_sentences, feature_matrix, fit
 from stories_baselines import tfidf_clusters, tfidf_stance
 from stories_data import SHARED_DATA, cached_embedder, save_cache
 from stories_metrics import bcubed, fnc_score, pairwise
@@ -166,11 +168,17 @@ def fnc(args: argparse.Namespace) -> dict[str, Any]:
     train, held, evaluated_on = _parts(args, load_fnc, "fnc-1")
     cache = cached_embedder()
     model = fit(train, cache, trained_on="FNC-1 train part")
-    predicted = model.classifier.predict(feature_matrix(model, held, TextCache(cache)))
+    texts = TextCache(cache)
+    pairs = [(texts((p.claim,)), texts(article_sentences(p))) for p in held]
+    features_only = [str(x.stance) for x in model.classify(pairs)]
+    model.reader = _reader_not_trained_on(held, official=args.eval is not None)
+    predicted = [str(x.stance) for x in model.classify(pairs)]
     save_cache(cache)
     elapsed = _cold_seconds_per_pair(model, held) * len(held)
     gold = [p.label for p in held]
-    results = {"sourcebrief": _stance_scores(gold, list(predicted)) | {"articles_per_s": len(held) / elapsed}}
+    results = {"sourcebrief": _stance_scores(gold, predicted) | {"articles_per_s": len(held) / elapsed}}
+    if model.reader is not None:
+        results["sourcebrief-features-only"] = _stance_scores(gold, features_only)
     baseline, seconds = tfidf_stance(train, held)
     results["tfidf-baseline"] = _stance_scores(gold, baseline) | {"articles_per_s": len(held) / seconds}
     notes = {
@@ -179,8 +187,25 @@ def fnc(args: argparse.Namespace) -> dict[str, Any]:
         "eval_pairs": len(held),
         "eval_claims": len({p.claim for p in held}),
         "eval_labels": {label: gold.count(label) for label in LABELS},
+        "claim_reader": model.reader.header["trained_on"] if model.reader else "not installed: features only",
     }
     return {"dataset": "fnc-1", "systems": results, "notes": notes}
+
+
+def _reader_not_trained_on(held: list[Pair], *, official: bool) -> ClaimReader | None:
+    """The shipped claim reader, after checking that it never saw the pairs scored here: it is
+    trained on the train part of the same claim-disjoint split (or, for the official test files,
+    on train data only)."""
+    if not READER_PATH.exists():
+        return None
+    reader = ClaimReader.load(READER_PATH)
+    unseen = set(reader.header["held_out_groups"])
+    if not official and not {p.group for p in held} <= unseen:
+        raise SystemExit(
+            "the shipped claim reader was trained on some of these held-out claims; retrain it with "
+            "python -m sourcebrief.stories.reader_training on this split"
+        )
+    return reader
 
 
 def _cold_seconds_per_pair(model: ArticleStanceModel, pairs: list[Pair]) -> float:
@@ -188,7 +213,8 @@ def _cold_seconds_per_pair(model: ArticleStanceModel, pairs: list[Pair]) -> floa
     evenly spread sample of at most THROUGHPUT_SAMPLE pairs."""
     sample = pairs[:: max(1, len(pairs) // THROUGHPUT_SAMPLE)][:THROUGHPUT_SAMPLE]
     started = time.perf_counter()
-    model.classifier.predict(feature_matrix(model, sample, TextCache(Embedder())))
+    texts = TextCache(Embedder())
+    model.classify([(texts((p.claim,)), texts(article_sentences(p))) for p in sample])
     return (time.perf_counter() - started) / len(sample)
 
 

@@ -68,7 +68,7 @@ def train(
     from transformers import AutoTokenizer
 
     from sourcebrief.attribute.network import TaggerNetwork, batch_tensors
-    from sourcebrief.finetune import warmup_then_decay
+    from sourcebrief.finetune import update, warmup_then_decay
 
     random.seed(seed)
     torch.manual_seed(seed)
@@ -115,12 +115,7 @@ def train(
             lower, mask, features, tags = _training_batch(batch)
             logits = network(lower, mask, features)
             loss = loss_of(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1))
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
-            optimizer.step()
-            schedule.step()
-            total += loss.item()
+            total += update(loss, optimizer, schedule, trainable)
         network.eval()
         scores = evaluate(AttributionTagger(network, tokenizer), dev_set, nlp)
         summary = _summary(scores)

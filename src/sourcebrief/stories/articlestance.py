@@ -1,8 +1,10 @@
 """The trained article-stance classifier: agree / disagree / discuss / unrelated toward a claim.
 
-A scikit-learn classifier over :mod:`sourcebrief.stories.features`, trained by
-``python -m sourcebrief.stories.train`` (see models/MODEL_CARD.md); the shipped weights are
-small and load without a network.
+Two stages. A scikit-learn classifier over :mod:`sourcebrief.stories.features`, trained by
+``python -m sourcebrief.stories.train``, tells related articles from unrelated ones (and gives
+all four probabilities); where the claim reader (:mod:`sourcebrief.stories.reader`) is installed,
+it then reads each related article with the claim and decides between agree, disagree and
+discuss. See models/MODEL_CARD.md; the shipped weights load without a network.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from threadpoolctl import threadpool_limits
 from sourcebrief.errors import ModelError
 from sourcebrief.stories.features import Text, TfidfWeights, pair_features
 from sourcebrief.stories.model import ArticleStance
+from sourcebrief.stories.reader import MODEL_PATH as READER_PATH
+from sourcebrief.stories.reader import RELATED, ClaimReader, evidence
 
 MODEL_FILE = "article-stance.joblib"
 FORMAT_VERSION = 1
@@ -32,10 +36,13 @@ class Prediction:
 
 
 class ArticleStanceModel:
-    def __init__(self, classifier: Any, tfidf: TfidfWeights, *, trained_on: str) -> None:
+    def __init__(
+        self, classifier: Any, tfidf: TfidfWeights, *, trained_on: str, reader: ClaimReader | None = None
+    ) -> None:
         self.classifier = classifier
         self.tfidf = tfidf
         self.trained_on = trained_on
+        self.reader = reader
 
     @property
     def labels(self) -> list[ArticleStance]:
@@ -45,15 +52,42 @@ class ArticleStanceModel:
         return np.stack([pair_features(claim, article, self.tfidf) for article in articles])
 
     def predict(self, claim: Text, articles: list[Text]) -> list[Prediction]:
-        if not articles:
+        return self.classify([(claim, article) for article in articles])
+
+    def classify(self, pairs: list[tuple[Text, Text]]) -> list[Prediction]:
+        """The stance of each (claim, article) pair."""
+        if not pairs:
             return []
+        features = np.stack([pair_features(claim, article, self.tfidf) for claim, article in pairs])
         # A story's few dozen rows: one thread is fastest, and OpenMP threads that spin-wait on a
         # busy laptop made predictions a hundred times slower.
         with threadpool_limits(limits=1):
-            probabilities = self.classifier.predict_proba(self.features(claim, articles))
+            probabilities = self.classifier.predict_proba(features)
         labels = self.labels
-        best = probabilities.argmax(axis=1)
+        related = [i for i, row in enumerate(probabilities) if labels[row.argmax()] != ArticleStance.UNRELATED]
+        if self.reader is not None and related:
+            probabilities = self._read(pairs, probabilities, related)
+        decision = probabilities.copy()
+        if ArticleStance.UNRELATED in labels:
+            # The first stage's related-or-not call stands; the second only picks among the three.
+            decision[related, labels.index(ArticleStance.UNRELATED)] = -1.0
+        best = decision.argmax(axis=1)
         return [Prediction(labels[i], float(p[i])) for i, p in zip(best, probabilities, strict=True)]
+
+    def _read(self, pairs: list[tuple[Text, Text]], probabilities: np.ndarray, related: list[int]) -> np.ndarray:
+        """The related share of each related row's probability, split as the reader reads it."""
+        assert self.reader is not None
+        labels = self.labels
+        read = self.reader.probabilities(
+            [pairs[i][0].sentences[0] for i in related], [evidence(*pairs[i]) for i in related]
+        )
+        columns = [labels.index(ArticleStance(label)) for label in RELATED]
+        unrelated = labels.index(ArticleStance.UNRELATED) if ArticleStance.UNRELATED in labels else None
+        result = probabilities.copy()
+        for row, i in zip(read, related, strict=True):
+            share = 1.0 - (probabilities[i, unrelated] if unrelated is not None else 0.0)
+            result[i, columns] = share * row
+        return result
 
     def save(self, path: Path) -> None:
         payload = {
@@ -77,6 +111,10 @@ class ArticleStanceModel:
 
 @cache
 def shipped_model() -> ArticleStanceModel:
-    """The model shipped in the package, loaded once per process."""
+    """The model shipped in the package, with the claim reader where it is installed; loaded
+    once per process."""
     with resources.as_file(resources.files("sourcebrief.stories") / "models" / MODEL_FILE) as path:
-        return ArticleStanceModel.load(path)
+        model = ArticleStanceModel.load(path)
+    if READER_PATH.exists():
+        model.reader = ClaimReader.load(READER_PATH)
+    return model

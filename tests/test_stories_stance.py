@@ -1,0 +1,71 @@
+"""Article stance toward a claim: the feature classifier says related or not, the claim reader
+reads related articles with the claim and picks agree, disagree or discuss."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sourcebrief.stories.articlestance import ArticleStanceModel, shipped_model
+from sourcebrief.stories.embed import Embedder
+from sourcebrief.stories.features import Text
+from sourcebrief.stories.model import ArticleStance
+from sourcebrief.stories.reader import MODEL_PATH, evidence
+from sourcebrief.stories.text import sentences
+
+CLAIM = "A spider burrowed into a tourist's stomach and up into his chest"
+DEBUNKED = (
+    "Spider in the chest story was a hoax, scientists say\n\n"
+    "Doctors found no spider in the man's body. Scientists said the claim that a spider burrowed "
+    "into his stomach was false and that no spider could survive inside a person. The hospital "
+    "said the mark on his skin was a common infection."
+)
+TOLD = (
+    "Tourist says spider burrowed into his chest\n\n"
+    "A tourist said a tropical spider burrowed into his stomach and up into his chest during a "
+    "holiday in Bali. Doctors removed the spider from under his skin, the hospital confirmed."
+)
+FOOTBALL = "Riverside United go top of the league\n\nRiverside United beat Northport 3-1 on Saturday."
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, Text]:
+    embedder = Embedder()
+
+    def text(raw: str) -> Text:
+        found = tuple(sentences(raw))
+        return Text(found, embedder(list(found)))
+
+    return {"claim": text(CLAIM), "debunked": text(DEBUNKED), "told": text(TOLD), "football": text(FOOTBALL)}
+
+
+class _Reader:
+    """Reads every pair as a disagreement (to check how the two stages combine)."""
+
+    def probabilities(self, claims: list[str], evidences: list[str]) -> np.ndarray:
+        return np.tile([0.1, 0.8, 0.1], (len(claims), 1))
+
+
+def test_stance_reader_only_splits_related_articles(texts: dict[str, Text]) -> None:
+    model = shipped_model()
+    with_reader = ArticleStanceModel(model.classifier, model.tfidf, trained_on="test", reader=_Reader())  # type: ignore[arg-type]
+    [football, told] = with_reader.predict(texts["claim"], [texts["football"], texts["told"]])
+    assert football.stance == ArticleStance.UNRELATED, "the first stage's unrelated call stands"
+    assert told.stance == ArticleStance.DISAGREE
+    assert 0 < told.confidence <= 0.8
+
+
+def test_stance_evidence_keeps_the_title_and_the_closest_sentences(texts: dict[str, Text]) -> None:
+    read = evidence(texts["claim"], texts["debunked"])
+    assert read.startswith("Spider in the chest story was a hoax")
+    assert "claim that a spider burrowed into his stomach was false" in read
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="the claim reader is not installed")
+def test_stance_shipped_model_tells_a_debunking_from_a_report(texts: dict[str, Text]) -> None:
+    debunked, told, football = shipped_model().predict(
+        texts["claim"], [texts["debunked"], texts["told"], texts["football"]]
+    )
+    assert debunked.stance == ArticleStance.DISAGREE
+    assert told.stance == ArticleStance.AGREE
+    assert football.stance == ArticleStance.UNRELATED
