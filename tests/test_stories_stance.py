@@ -20,6 +20,12 @@ DEBUNKED = (
     "into his stomach was false and that no spider could survive inside a person. The hospital "
     "said the mark on his skin was a common infection."
 )
+CONFIRMED = (
+    "Spider burrowed into tourist's stomach and chest\n\n"
+    "A spider burrowed into a tourist's stomach and up into his chest during a holiday in Bali. "
+    "Doctors at Perth hospital removed the spider from under the skin of his chest on Monday. "
+    "The man had noticed a red trail on his stomach."
+)
 TOLD = (
     "Tourist says spider burrowed into his chest\n\n"
     "A tourist said a tropical spider burrowed into his stomach and up into his chest during a "
@@ -36,7 +42,8 @@ def texts() -> dict[str, Text]:
         found = tuple(sentences(raw))
         return Text(found, embedder(list(found)))
 
-    return {"claim": text(CLAIM), "debunked": text(DEBUNKED), "told": text(TOLD), "football": text(FOOTBALL)}
+    raw = {"claim": CLAIM, "debunked": DEBUNKED, "confirmed": CONFIRMED, "told": TOLD, "football": FOOTBALL}
+    return {name: text(value) for name, value in raw.items()}
 
 
 class _Reader:
@@ -62,10 +69,14 @@ def test_stance_evidence_keeps_the_title_and_the_closest_sentences(texts: dict[s
 
 
 @pytest.mark.skipif(not MODEL_PATH.exists(), reason="the claim reader is not installed")
-def test_stance_shipped_model_tells_a_debunking_from_a_report(texts: dict[str, Text]) -> None:
-    debunked, told, football = shipped_model().predict(
-        texts["claim"], [texts["debunked"], texts["told"], texts["football"]]
+def test_stance_shipped_model_tells_debunking_confirming_and_relaying_apart(texts: dict[str, Text]) -> None:
+    predicted = shipped_model().predict(
+        texts["claim"], [texts[name] for name in ("debunked", "confirmed", "told", "football")]
     )
-    assert debunked.stance == ArticleStance.DISAGREE
-    assert told.stance == ArticleStance.AGREE
-    assert football.stance == ArticleStance.UNRELATED
+    # As FNC-1 labels them: an article that only relays what someone said discusses the claim.
+    assert [p.stance for p in predicted] == [
+        ArticleStance.DISAGREE,
+        ArticleStance.AGREE,
+        ArticleStance.DISCUSS,
+        ArticleStance.UNRELATED,
+    ]
