@@ -26,7 +26,8 @@ from machine import pin_to_one_core
 from sourcebrief.analyze import analyze, load_model
 from sourcebrief.attribute import attribute
 from sourcebrief.attribute.corpus import Attribution, Document, Scorer, Span, read_split
-from sourcebrief.attribute.tagger import AttributionTagger, ModelMissing
+from sourcebrief.attribute.tagger import AttributionTagger
+from sourcebrief.errors import ModelMissing
 from sourcebrief.model import Article
 
 System = Callable[[Document], list[Attribution]]

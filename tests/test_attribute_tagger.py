@@ -9,10 +9,10 @@ from sourcebrief.attribute.tagger import (
     LABELS,
     MODEL_PATH,
     AttributionTagger,
-    ModelMissing,
     spans_from_tags,
     viterbi,
 )
+from sourcebrief.errors import ModelMissing
 from sourcebrief.settings import AttributeSettings
 
 from .conftest import CASES

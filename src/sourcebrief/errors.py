@@ -15,3 +15,7 @@ class ExtractionError(SourcebriefError):
 
 class ModelError(SourcebriefError):
     """The language model is missing or broken in this installation."""
+
+
+class ModelMissing(ModelError):
+    """A trained part or the encoder it builds on is not installed; fast (rules) mode still works."""

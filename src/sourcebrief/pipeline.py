@@ -9,7 +9,8 @@ from spacy.language import Language
 from sourcebrief import brief, claim, stance
 from sourcebrief.analyze import analyze, load_model
 from sourcebrief.attribute import attribute
-from sourcebrief.attribute.tagger import AttributionTagger, ModelMissing
+from sourcebrief.attribute.tagger import AttributionTagger
+from sourcebrief.errors import ModelMissing
 from sourcebrief.extract import extract_all
 from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, BatchResult, Briefing, Problem

