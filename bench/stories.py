@@ -37,7 +37,7 @@ from sourcebrief.stories.text import names
 from sourcebrief.stories.train import TextCache, article_sentences, feature_matrix, fit
 from stories_baselines import tfidf_clusters, tfidf_stance
 from stories_data import SHARED_DATA, cached_embedder, save_cache
-from stories_metrics import bcubed, fnc_score, pairwise
+from stories_metrics import clustering_scores, fnc_score, pairwise
 
 THROUGHPUT_SAMPLE = 400
 LABELS = ["agree", "disagree", "discuss", "unrelated"]
@@ -85,19 +85,6 @@ def _tune_grouping(articles: list[Pair], embed: Embedder, base: GroupingSettings
     return replace(base, threshold=float(threshold), name_weight=weight)
 
 
-def _clustering_scores(gold: list[str], predicted: list[int]) -> dict[str, float]:
-    p, r, f = pairwise(gold, predicted)
-    bp, br, bf = bcubed(gold, predicted)
-    return {
-        "pair_precision": p,
-        "pair_recall": r,
-        "pair_f1": f,
-        "bcubed_precision": bp,
-        "bcubed_recall": br,
-        "bcubed_f1": bf,
-    }
-
-
 def _unique_articles(pairs: list[Pair]) -> list[Pair]:
     """Each Emergent article once, in time order (their ids are time-based UUIDs)."""
     seen: dict[str, Pair] = {}
@@ -126,7 +113,7 @@ def emergent(args: argparse.Namespace) -> dict[str, Any]:
     elapsed = time.perf_counter() - started
     gold_groups = [a.group for a in articles]
     gold_stances = [p.label for p in held]
-    results["sourcebrief"] |= _clustering_scores(gold_groups, assignments)
+    results["sourcebrief"] |= clustering_scores(gold_groups, assignments)
     results["sourcebrief"] |= _stance_scores(gold_stances, list(stances), three_way=True)
     results["sourcebrief"]["articles_per_s"] = len(held) / elapsed
 
@@ -135,7 +122,7 @@ def emergent(args: argparse.Namespace) -> dict[str, Any]:
         [a.headline for a in train_articles], [a.group for a in train_articles], [a.headline for a in articles]
     )
     baseline_stances, seconds = tfidf_stance(train, held)
-    results["tfidf-baseline"] |= _clustering_scores(gold_groups, baseline_groups)
+    results["tfidf-baseline"] |= clustering_scores(gold_groups, baseline_groups)
     results["tfidf-baseline"] |= _stance_scores(gold_stances, baseline_stances, three_way=True)
     results["tfidf-baseline"]["articles_per_s"] = len(held) / seconds  # stance only
     notes = {

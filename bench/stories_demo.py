@@ -13,26 +13,13 @@ from typing import Any
 from sourcebrief import Pipeline, Settings
 from sourcebrief.stories.build import build_stories
 from stories_baselines import tfidf_clusters
-from stories_metrics import bcubed, pairwise
+from stories_metrics import clustering_scores
 
 
 def gold_grouping(folder: Path) -> dict[str, str]:
     """Article id -> story id; an article the file does not place is its own story."""
     stories = json.loads((folder / "stories.json").read_text(encoding="utf-8"))["stories"]
     return {article: story["story_id"] for story in stories for article in story["article_ids"]}
-
-
-def _scores(gold: list[str], predicted: list[int]) -> dict[str, float]:
-    p, r, f = pairwise(gold, predicted)
-    bp, br, bf = bcubed(gold, predicted)
-    return {
-        "pair_precision": p,
-        "pair_recall": r,
-        "pair_f1": f,
-        "bcubed_precision": bp,
-        "bcubed_recall": br,
-        "bcubed_f1": bf,
-    }
 
 
 def demo_grouping(gold_folder: Path) -> dict[str, Any]:
@@ -48,14 +35,14 @@ def demo_grouping(gold_folder: Path) -> dict[str, Any]:
     story_of = {a.id: i for i, s in enumerate(stories) for a in s.articles}
     ids = sorted(story_of)
     gold = [gold_of.get(i, i) for i in ids]
-    ours = _scores(gold, [story_of[i] for i in ids])
+    ours = clustering_scores(gold, [story_of[i] for i in ids])
     ours["articles_per_s"] = len(ids) / (grouped - started)
     ours["story_articles_per_s"] = len(ids) / (grouped - briefed)
     texts = {b.articles[0].id: f"{b.articles[0].title}\n{b.articles[0].text}" for b in result.briefings}
     started = time.perf_counter()
     # The baseline has no training stories here: its threshold is tuned on the demo itself (an upper bound).
     baseline = tfidf_clusters([texts[i] for i in ids], gold, [texts[i] for i in ids])
-    scores = _scores(gold, baseline) | {"articles_per_s": len(ids) / (time.perf_counter() - started)}
+    scores = clustering_scores(gold, baseline) | {"articles_per_s": len(ids) / (time.perf_counter() - started)}
     notes = {
         "articles": len(ids),
         "gold_stories": len(set(gold)),

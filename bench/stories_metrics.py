@@ -47,5 +47,19 @@ def bcubed(gold: Sequence[str], predicted: Sequence[int]) -> tuple[float, float,
     return precision, recall, _f1(precision, recall)
 
 
+def clustering_scores(gold: Sequence[str], predicted: Sequence[int]) -> dict[str, float]:
+    """Pairwise and B³ precision, recall and F1 under the names the --json output uses."""
+    p, r, f = pairwise(gold, predicted)
+    bp, br, bf = bcubed(gold, predicted)
+    return {
+        "pair_precision": p,
+        "pair_recall": r,
+        "pair_f1": f,
+        "bcubed_precision": bp,
+        "bcubed_recall": br,
+        "bcubed_f1": bf,
+    }
+
+
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

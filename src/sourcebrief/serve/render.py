@@ -16,7 +16,7 @@ def citation_dict(citation: Citation) -> dict[str, Any]:
     return {"article": citation.article, "start": citation.start, "end": citation.end}
 
 
-def _citations(citations: tuple[Citation, ...] | list[Citation]) -> list[dict[str, Any]]:
+def citation_dicts(citations: tuple[Citation, ...] | list[Citation]) -> list[dict[str, Any]]:
     return [citation_dict(c) for c in citations]
 
 
@@ -27,17 +27,19 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "title": briefing.title,
         "status": str(briefing.status),
         "claims": [
-            {"id": c.id, "text": c.text, "status": str(c.status), "citations": _citations(c.citations)}
+            {"id": c.id, "text": c.text, "status": str(c.status), "citations": citation_dicts(c.citations)}
             for c in briefing.claims
         ],
         "sources": [_source_dict(s, briefing, articles) for s in briefing.sources],
         "reporting_chain": [
-            {"outlet": link.outlet, "role": str(link.role), "citations": _citations(link.citations)}
+            {"outlet": link.outlet, "role": str(link.role), "citations": citation_dicts(link.citations)}
             for link in briefing.chain
         ],
-        "unknowns": [_note_dict(n) for n in briefing.unknowns],
-        "flags": [{"kind": str(f.kind), "text": f.text, "citations": _citations(f.citations)} for f in briefing.flags],
-        "briefing": [_note_dict(n) for n in briefing.sentences],
+        "unknowns": [note_dict(n) for n in briefing.unknowns],
+        "flags": [
+            {"kind": str(f.kind), "text": f.text, "citations": citation_dicts(f.citations)} for f in briefing.flags
+        ],
+        "briefing": [note_dict(n) for n in briefing.sentences],
         "articles": [_article_dict(a) for a in briefing.articles],
     }
 
@@ -52,8 +54,8 @@ def _source_dict(source: Source, briefing: Briefing, articles: dict[str, Article
         "affiliation": source.affiliation,
         "conduit": source.conduit,
         "stance": str(stance.stance),
-        "stance_citations": _citations(stance.citations),
-        "mentions": _citations(source.mentions),
+        "stance_citations": citation_dicts(stance.citations),
+        "mentions": citation_dicts(source.mentions),
         "statements": [_statement_dict(st, articles[st.content.article]) for st in source.statements],
     }
 
@@ -64,14 +66,14 @@ def _statement_dict(statement: Statement, article: Article) -> dict[str, Any]:
         "direct": statement.direct,
         "cue": article.quote(statement.cue) if statement.cue else None,
         "refusal": statement.refusal,
-        "citations": _citations([statement.content]),
-        "cue_citations": _citations([statement.cue] if statement.cue else []),
-        "speaker_citations": _citations([statement.speaker] if statement.speaker else []),
+        "citations": citation_dicts([statement.content]),
+        "cue_citations": citation_dicts([statement.cue] if statement.cue else []),
+        "speaker_citations": citation_dicts([statement.speaker] if statement.speaker else []),
     }
 
 
-def _note_dict(note: Note) -> dict[str, Any]:
-    return {"text": note.text, "citations": _citations(note.citations)}
+def note_dict(note: Note) -> dict[str, Any]:
+    return {"text": note.text, "citations": citation_dicts(note.citations)}
 
 
 def _article_dict(article: Article) -> dict[str, Any]:

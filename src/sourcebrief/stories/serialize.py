@@ -22,13 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sourcebrief.model import Citation, Note
-from sourcebrief.serve.render import citation_dict
+from sourcebrief.serve.render import citation_dicts, note_dict
 from sourcebrief.stories.model import Story, StoryArticle, StoryClaim, StorySource
-
-
-def _citations(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
-    return [citation_dict(c) for c in citations]
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
@@ -40,7 +35,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "claims": [_claim_dict(c) for c in story.claims],
         "sources": [_source_dict(s, story) for s in story.sources],
         "reporting_chain": [
-            {"source": e.source, "target": e.target, "kind": str(e.kind), "citations": _citations(e.citations)}
+            {"source": e.source, "target": e.target, "kind": str(e.kind), "citations": citation_dicts(e.citations)}
             for e in story.chain
         ],
         "timeline": [
@@ -49,11 +44,11 @@ def story_to_dict(story: Story) -> dict[str, Any]:
                 "article": t.article,
                 "source": t.source,
                 "text": t.text,
-                "citations": _citations(t.citations),
+                "citations": citation_dicts(t.citations),
             }
             for t in story.timeline
         ],
-        "briefing": [_note_dict(n) for n in story.sentences],
+        "briefing": [note_dict(n) for n in story.sentences],
         "articles": [_article_dict(a) for a in story.articles],
     }
 
@@ -71,11 +66,11 @@ def _claim_dict(claim: StoryClaim) -> dict[str, Any]:
                 "article": s.article,
                 "stance": str(s.stance),
                 "confidence": round(s.confidence, 3),
-                "citations": _citations(s.citations),
+                "citations": citation_dicts(s.citations),
             }
             for s in claim.article_stances
         ],
-        "citations": _citations(claim.citations),
+        "citations": citation_dicts(claim.citations),
     }
 
 
@@ -88,9 +83,10 @@ def _source_dict(source: StorySource, story: Story) -> dict[str, Any]:
         "affiliation": source.affiliation,
         "names": list(source.names),
         "stances": [
-            {"claim": s.claim, "stance": str(s.stance), "citations": _citations(s.citations)} for s in source.stances
+            {"claim": s.claim, "stance": str(s.stance), "citations": citation_dicts(s.citations)}
+            for s in source.stances
         ],
-        "mentions": _citations(source.mentions),
+        "mentions": citation_dicts(source.mentions),
         "statements": [
             {
                 "article": st.article,
@@ -102,16 +98,12 @@ def _source_dict(source: StorySource, story: Story) -> dict[str, Any]:
                 "direct": st.statement.direct,
                 "cue": story.article(st.article).quote(st.statement.cue) if st.statement.cue else None,
                 "refusal": st.statement.refusal,
-                "citations": _citations((st.statement.content,)),
-                "cue_citations": _citations((st.statement.cue,) if st.statement.cue else ()),
+                "citations": citation_dicts((st.statement.content,)),
+                "cue_citations": citation_dicts((st.statement.cue,) if st.statement.cue else ()),
             }
             for st in source.statements
         ],
     }
-
-
-def _note_dict(note: Note) -> dict[str, Any]:
-    return {"text": note.text, "citations": _citations(note.citations)}
 
 
 def _article_dict(story_article: StoryArticle) -> dict[str, Any]:
