@@ -152,8 +152,8 @@ def viterbi(scores: list[list[float]]) -> list[int]:
 
 
 def spans_from_tags(tags: list[int], offsets: list[tuple[int, int]], text: str) -> dict[str, list[Span]]:
-    """Spans of each role from the tags; a span never runs over a line break (in PolNeAR, 1 of
-    61,000 spans does), so one that would is cut there into two."""
+    """Spans of each role from the tags; a span never runs over a line break (of PolNeAR's
+    61,000 train spans, one does), so one that would is cut there into two."""
     spans: dict[str, list[Span]] = {"source": [], "cue": [], "content": []}
     current: tuple[str, int, int] | None = None
     for tag, (start, end) in zip(tags, offsets, strict=True):
