@@ -14,11 +14,7 @@ CACHE = Path("/tmp/sourcebrief-stories-embeddings.npz")
 
 
 def cached_embedder(path: Path = CACHE) -> Embedder:
-    embedder = Embedder()
-    if path.exists():
-        with np.load(path, allow_pickle=False) as data:
-            embedder.preload(dict(zip(data["texts"].tolist(), data["vectors"], strict=True)))
-    return embedder
+    return Embedder().preload(path)
 
 
 def save_cache(embedder: Embedder, path: Path = CACHE) -> None:

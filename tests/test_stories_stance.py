@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import torch
 
+from sourcebrief.encoder import encoder_path
 from sourcebrief.stories.articlestance import ArticleStanceModel, shipped_model
 from sourcebrief.stories.embed import Embedder
 from sourcebrief.stories.features import Text
 from sourcebrief.stories.model import ArticleStance
-from sourcebrief.stories.reader import MODEL_PATH, evidence
+from sourcebrief.stories.reader import MAX_TOKENS, MODEL_PATH, ClaimReader, evidence
 from sourcebrief.stories.text import sentences
 
 CLAIM = "A spider burrowed into a tourist's stomach and up into his chest"
@@ -52,6 +54,9 @@ class _Reader:
     def probabilities(self, claims: list[str], evidences: list[str]) -> np.ndarray:
         return np.tile([0.1, 0.8, 0.1], (len(claims), 1))
 
+    def evidence(self, claim: Text, article: Text) -> str:
+        return evidence(claim, article)
+
 
 def test_stance_reader_only_splits_related_articles(texts: dict[str, Text]) -> None:
     model = shipped_model()
@@ -66,6 +71,20 @@ def test_stance_evidence_keeps_the_title_and_the_closest_sentences(texts: dict[s
     read = evidence(texts["claim"], texts["debunked"])
     assert read.startswith("Spider in the chest story was a hoax")
     assert "claim that a spider burrowed into his stomach was false" in read
+
+
+def test_stance_reader_reads_the_window_its_file_records(texts: dict[str, Text]) -> None:
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(encoder_path())
+    narrow = ClaimReader(torch.nn.Linear(1, 1), tokenizer, {"evidence_sentences": 1, "max_tokens": 24})
+    claim, article = texts["claim"], texts["debunked"]
+    assert narrow.evidence(claim, article) == evidence(claim, article, 1) != evidence(claim, article)
+    ids, _, _ = narrow.encode([CLAIM], [DEBUNKED])
+    assert ids.shape[1] == 24
+    older = ClaimReader(torch.nn.Linear(1, 1), tokenizer, {})  # files from before the window was recorded
+    assert older.evidence(claim, article) == evidence(claim, article)
+    assert older.max_tokens == MAX_TOKENS
 
 
 @pytest.mark.skipif(not MODEL_PATH.exists(), reason="the claim reader is not installed")

@@ -23,7 +23,7 @@ from sourcebrief.errors import ModelError
 from sourcebrief.stories.features import Text, TfidfWeights, pair_features
 from sourcebrief.stories.model import ArticleStance
 from sourcebrief.stories.reader import MODEL_PATH as READER_PATH
-from sourcebrief.stories.reader import RELATED, ClaimReader, evidence
+from sourcebrief.stories.reader import RELATED, ClaimReader
 
 MODEL_FILE = "article-stance.joblib"
 FORMAT_VERSION = 1
@@ -79,7 +79,7 @@ class ArticleStanceModel:
         assert self.reader is not None
         labels = self.labels
         read = self.reader.probabilities(
-            [pairs[i][0].sentences[0] for i in related], [evidence(*pairs[i]) for i in related]
+            [pairs[i][0].sentences[0] for i in related], [self.reader.evidence(*pairs[i]) for i in related]
         )
         columns = [labels.index(ArticleStance(label)) for label in RELATED]
         unrelated = labels.index(ArticleStance.UNRELATED) if ArticleStance.UNRELATED in labels else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -48,9 +49,13 @@ class Embedder:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([self._memo[t] for t in texts])
 
-    def preload(self, vectors: dict[str, Vectors]) -> None:
-        """Vectors computed earlier (a benchmark's disk cache), so they are not computed again."""
-        self._memo.update(vectors)
+    def preload(self, cache: Path | None) -> Embedder:
+        """Vectors computed earlier, so they are not computed again: an .npz with arrays 'texts'
+        and 'vectors' (a benchmark's disk cache). A missing file is an empty cache."""
+        if cache is not None and cache.exists():
+            with np.load(cache, allow_pickle=False) as cached:
+                self._memo.update(zip(cached["texts"].tolist(), cached["vectors"], strict=True))
+        return self
 
     @property
     def memo(self) -> dict[str, Vectors]:

@@ -33,10 +33,10 @@ BATCH = 32
 MODEL_PATH = Path(__file__).parent / "models" / "claim-reader.pt"
 
 
-def evidence(claim: Text, article: Text) -> str:
+def evidence(claim: Text, article: Text, closest_sentences: int = EVIDENCE_SENTENCES) -> str:
     """What the reader reads of an article: its first sentence (the title, where there is one)
     and the sentences closest to the claim, in the article's order."""
-    closest = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable")[:EVIDENCE_SENTENCES]
+    closest = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable")[:closest_sentences]
     return " ".join(article.sentences[i] for i in sorted({0, *closest.tolist()}))
 
 
@@ -76,6 +76,14 @@ class ClaimReader:
         self.network = network.eval()
         self.tokenizer = tokenizer
         self.header = header
+        # How much the reader was trained to read; files written before these were recorded
+        # read the original window.
+        self.evidence_sentences = int(header.get("evidence_sentences", EVIDENCE_SENTENCES))
+        self.max_tokens = int(header.get("max_tokens", MAX_TOKENS))
+
+    def evidence(self, claim: Text, article: Text) -> str:
+        """What this reader reads of ``article`` (see :func:`evidence`)."""
+        return evidence(claim, article, self.evidence_sentences)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ClaimReader:
@@ -90,19 +98,19 @@ class ClaimReader:
         network.load_state_dict(current)
         return cls(network, AutoTokenizer.from_pretrained(encoder_path()), header)
 
-    def encode(self, claims: list[str], evidences: list[str]) -> dict[str, torch.Tensor]:
-        return dict(
-            self.tokenizer(
-                claims, evidences, truncation="only_second", max_length=MAX_TOKENS, padding=True, return_tensors="pt"
-            )
+    def encode(self, claims: list[str], evidences: list[str]) -> tuple[torch.Tensor, ...]:
+        """The network's inputs for (claim, evidence) pairs, on the network's device."""
+        encoded = self.tokenizer(
+            claims, evidences, truncation="only_second", max_length=self.max_tokens, padding=True, return_tensors="pt"
         )
+        device = next(self.network.parameters()).device
+        return tuple(encoded[name].to(device) for name in ("input_ids", "attention_mask", "token_type_ids"))
 
     def probabilities(self, claims: list[str], evidences: list[str]) -> np.ndarray:
         """One row per pair: the probabilities of agree, disagree and discuss (RELATED order)."""
         rows = []
         with torch.inference_mode():
             for start in range(0, len(claims), BATCH):
-                batch = self.encode(claims[start : start + BATCH], evidences[start : start + BATCH])
-                logits = self.network(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
-                rows.append(torch.softmax(logits, dim=-1).numpy())
+                logits = self.network(*self.encode(claims[start : start + BATCH], evidences[start : start + BATCH]))
+                rows.append(torch.softmax(logits, dim=-1).cpu().numpy())
         return np.concatenate(rows) if rows else np.zeros((0, len(RELATED)), dtype=np.float32)

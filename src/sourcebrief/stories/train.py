@@ -108,10 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     pairs, name = load_pairs(args.data)
-    embedder = Embedder()
-    if args.embedding_cache and args.embedding_cache.exists():
-        with np.load(args.embedding_cache, allow_pickle=False) as cached:
-            embedder.preload(dict(zip(cached["texts"].tolist(), cached["vectors"], strict=True)))
+    embedder = Embedder().preload(args.embedding_cache)
     model = fit(pairs, embedder, seed=args.seed, trained_on=f"{name} train files, all {len(pairs)} pairs")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
