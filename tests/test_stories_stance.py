@@ -31,7 +31,7 @@ CONFIRMED = (
 TOLD = (
     "Tourist says spider burrowed into his chest\n\n"
     "A tourist said a tropical spider burrowed into his stomach and up into his chest during a "
-    "holiday in Bali. Doctors removed the spider from under his skin, the hospital confirmed."
+    "holiday in Bali. He told reporters he had noticed a red trail on his skin."
 )
 FOOTBALL = "Riverside United go top of the league\n\nRiverside United beat Northport 3-1 on Saturday."
 
