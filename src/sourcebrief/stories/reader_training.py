@@ -1,6 +1,6 @@
 """Fine-tune the claim reader on FNC-1's related pairs (agree / disagree / discuss).
 
-    python -m sourcebrief.stories.reader_training --data ../shared/data/fnc-1 [--epochs 3] [--seed 0]
+    python -m sourcebrief.stories.reader_training --data ../shared/data/fnc-1 [--epochs 4] [--seed 0]
 
 It trains on the claim-disjoint train part of the data only (datasets.claim_disjoint_split), so
 that ``bench/stories.py fnc-1`` can score the shipped reader on the held-out part; the held-out
