@@ -114,7 +114,7 @@ def emergent(args: argparse.Namespace) -> dict[str, Any]:
     gold_groups = [a.group for a in articles]
     gold_stances = [p.label for p in held]
     results["sourcebrief"] |= clustering_scores(gold_groups, assignments)
-    results["sourcebrief"] |= _stance_scores(gold_stances, list(stances), three_way=True)
+    results["sourcebrief"] |= stance_scores(gold_stances, list(stances), three_way=True)
     results["sourcebrief"]["articles_per_s"] = len(held) / elapsed
 
     train_articles = _unique_articles(train)
@@ -123,7 +123,7 @@ def emergent(args: argparse.Namespace) -> dict[str, Any]:
     )
     baseline_stances, seconds = tfidf_stance(train, held)
     results["tfidf-baseline"] |= clustering_scores(gold_groups, baseline_groups)
-    results["tfidf-baseline"] |= _stance_scores(gold_stances, baseline_stances, three_way=True)
+    results["tfidf-baseline"] |= stance_scores(gold_stances, baseline_stances, three_way=True)
     results["tfidf-baseline"]["articles_per_s"] = len(held) / seconds  # stance only
     notes = {
         "evaluated_on": evaluated_on,
@@ -135,7 +135,7 @@ def emergent(args: argparse.Namespace) -> dict[str, Any]:
     return {"dataset": "emergent", "systems": results, "notes": notes}
 
 
-def _stance_scores(gold: list[str], predicted: list[str], *, three_way: bool = False) -> dict[str, float]:
+def stance_scores(gold: list[str], predicted: list[str], *, three_way: bool = False) -> dict[str, float]:
     labels = [label for label in LABELS if not three_way or label != "unrelated"]
     per_class = f1_score(gold, predicted, labels=labels, average=None, zero_division=0)
     scores = {
@@ -158,16 +158,16 @@ def fnc(args: argparse.Namespace) -> dict[str, Any]:
     texts = TextCache(cache)
     pairs = [(texts((p.claim,)), texts(article_sentences(p))) for p in held]
     features_only = [str(x.stance) for x in model.classify(pairs)]
-    model.reader = _reader_not_trained_on(held, official=args.eval is not None)
+    model.reader = reader_not_trained_on(held, official=args.eval is not None)
     predicted = [str(x.stance) for x in model.classify(pairs)]
     save_cache(cache)
     elapsed = _cold_seconds_per_pair(model, held) * len(held)
     gold = [p.label for p in held]
-    results = {"sourcebrief": _stance_scores(gold, predicted) | {"articles_per_s": len(held) / elapsed}}
+    results = {"sourcebrief": stance_scores(gold, predicted) | {"articles_per_s": len(held) / elapsed}}
     if model.reader is not None:
-        results["sourcebrief-features-only"] = _stance_scores(gold, features_only)
+        results["sourcebrief-features-only"] = stance_scores(gold, features_only)
     baseline, seconds = tfidf_stance(train, held)
-    results["tfidf-baseline"] = _stance_scores(gold, baseline) | {"articles_per_s": len(held) / seconds}
+    results["tfidf-baseline"] = stance_scores(gold, baseline) | {"articles_per_s": len(held) / seconds}
     notes = {
         "evaluated_on": evaluated_on,
         "train_pairs": len(train),
@@ -179,17 +179,17 @@ def fnc(args: argparse.Namespace) -> dict[str, Any]:
     return {"dataset": "fnc-1", "systems": results, "notes": notes}
 
 
-def _reader_not_trained_on(held: list[Pair], *, official: bool) -> ClaimReader | None:
-    """The shipped claim reader, after checking that it never saw the pairs scored here: it is
-    trained on the train part of the same claim-disjoint split (or, for the official test files,
-    on train data only)."""
-    if not READER_PATH.exists():
+def reader_not_trained_on(held: list[Pair], *, official: bool, path: Path = READER_PATH) -> ClaimReader | None:
+    """The claim reader at ``path`` (the shipped one by default), after checking that it never saw
+    the pairs scored here: it is trained on the train part of the same claim-disjoint split (or,
+    for the official test files, on train data only)."""
+    if not path.exists():
         return None
-    reader = ClaimReader.load(READER_PATH)
+    reader = ClaimReader.load(path)
     unseen = set(reader.header["held_out_groups"])
     if not official and not {p.group for p in held} <= unseen:
         raise SystemExit(
-            "the shipped claim reader was trained on some of these held-out claims; retrain it with "
+            f"the claim reader {path} was trained on some of these held-out claims; retrain it with "
             "python -m sourcebrief.stories.reader_training on this split"
         )
     return reader
