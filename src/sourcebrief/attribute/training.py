@@ -60,7 +60,7 @@ def train(
     nlp: Language,
     *,
     out: Path,
-    epochs: int = 3,
+    epochs: int = 6,
     seed: int = 13,
     say: Callable[[str], None] = print,
 ) -> dict[str, Any]:

@@ -186,7 +186,7 @@ def demo(out: Path) -> None:
     required=True,
     help="A corpus in PolNeAR's layout (DIR/data/{train,dev}/{text,attributions}).",
 )
-@click.option("--epochs", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option("--epochs", type=click.IntRange(min=1), default=6, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option(
     "--out",
