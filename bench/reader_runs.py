@@ -22,9 +22,8 @@ import numpy as np
 from sourcebrief.stories.datasets import claim_disjoint_split, load_fnc
 from sourcebrief.stories.features import Text
 from sourcebrief.stories.reader import ClaimReader
-from sourcebrief.stories.train import TextCache, article_sentences, fit
-from stories import reader_not_trained_on, stance_scores
-from stories_data import SHARED_DATA, cached_embedder, save_cache
+from stories import fitted_classifier, reader_not_trained_on, stance_scores
+from stories_data import SHARED_DATA
 
 METRICS = ("stance_macro_f1", "agree_f1", "disagree_f1", "discuss_f1", "fnc_score")
 
@@ -48,11 +47,7 @@ class ShiftedReader:
 
 def score_runs(data: Path, readers: list[Path], offsets: list[float] | None) -> dict[str, Any]:
     train, held = claim_disjoint_split(load_fnc(data)[0])
-    cache = cached_embedder()
-    model = fit(train, cache, trained_on="FNC-1 train part")
-    texts = TextCache(cache)
-    pairs = [(texts((p.claim,)), texts(article_sentences(p))) for p in held]
-    save_cache(cache)
+    model, pairs = fitted_classifier(train, held)
     gold = [p.label for p in held]
     runs: dict[str, dict[str, dict[str, float]]] = {}
     for path in readers:

@@ -180,9 +180,9 @@ def sweep(examples_file: Path, out: Path, *, only: list[str], budget_s: float, d
         print(f"{name}: {found} ({results[name]['seconds']} s)", flush=True)
         (out / "variants.json").write_text(json.dumps(results, indent=1))
     best = sorted(results, key=lambda n: -results[n]["validation"]["macro_f1"])[:keep]
+    examples = payload["examples"]
     for name in best:
         recipe = VARIANTS[name]
-        examples = payload["examples"]
         window = str(recipe.evidence_sentences)
         expected = results[name]["seconds"] * sum(len(examples[part][window]) for part in PARTS)
         expected /= len(examples["fit"][window])

@@ -30,6 +30,7 @@ from threadpoolctl import threadpool_limits
 from sourcebrief.stories.articlestance import ArticleStanceModel
 from sourcebrief.stories.datasets import Pair, claim_disjoint_split, load_emergent, load_fnc
 from sourcebrief.stories.embed import Embedder
+from sourcebrief.stories.features import Text
 from sourcebrief.stories.group import GroupingSettings, StoryGrouper
 from sourcebrief.stories.reader import MODEL_PATH as READER_PATH
 from sourcebrief.stories.reader import ClaimReader
@@ -153,14 +154,10 @@ def stance_scores(gold: list[str], predicted: list[str], *, three_way: bool = Fa
 
 def fnc(args: argparse.Namespace) -> dict[str, Any]:
     train, held, evaluated_on = _parts(args, load_fnc, "fnc-1")
-    cache = cached_embedder()
-    model = fit(train, cache, trained_on="FNC-1 train part")
-    texts = TextCache(cache)
-    pairs = [(texts((p.claim,)), texts(article_sentences(p))) for p in held]
+    model, pairs = fitted_classifier(train, held)
     features_only = [str(x.stance) for x in model.classify(pairs)]
     model.reader = reader_not_trained_on(held, official=args.eval is not None)
     predicted = [str(x.stance) for x in model.classify(pairs)]
-    save_cache(cache)
     elapsed = _cold_seconds_per_pair(model, held) * len(held)
     gold = [p.label for p in held]
     results = {"sourcebrief": stance_scores(gold, predicted) | {"articles_per_s": len(held) / elapsed}}
@@ -177,6 +174,17 @@ def fnc(args: argparse.Namespace) -> dict[str, Any]:
         "claim_reader": model.reader.header["trained_on"] if model.reader else "not installed: features only",
     }
     return {"dataset": "fnc-1", "systems": results, "notes": notes}
+
+
+def fitted_classifier(train: list[Pair], held: list[Pair]) -> tuple[ArticleStanceModel, list[tuple[Text, Text]]]:
+    """The feature classifier fitted on FNC-1's ``train`` pairs, and the ``held`` pairs as the
+    (claim, article) texts it classifies; their sentence vectors are cached for the next run."""
+    cache = cached_embedder()
+    model = fit(train, cache, trained_on="FNC-1 train part")
+    texts = TextCache(cache)
+    pairs = [(texts((p.claim,)), texts(article_sentences(p))) for p in held]
+    save_cache(cache)
+    return model, pairs
 
 
 def reader_not_trained_on(held: list[Pair], *, official: bool, path: Path = READER_PATH) -> ClaimReader | None:
