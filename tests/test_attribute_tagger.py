@@ -4,7 +4,9 @@ import pytest
 from spacy.language import Language
 
 from sourcebrief import Pipeline, Settings, weights
-from sourcebrief.attribute.corpus import Span
+from sourcebrief.attribute import attribute
+from sourcebrief.attribute.accurate import tagged_statements
+from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.tagger import (
     LABELS,
     MODEL_PATH,
@@ -16,6 +18,7 @@ from sourcebrief.errors import ModelMissing
 from sourcebrief.settings import AttributeSettings
 
 from .conftest import CASES
+from .helpers import analysis_of
 from .test_brief import check_invariants
 
 
@@ -69,3 +72,39 @@ def test_tagger_accurate_pipeline_keeps_the_briefing_invariants(nlp: Language) -
     check_invariants(briefing)
     names = {s.name for s in briefing.sources}
     assert {"Maria Okafor", "David Reyes"} <= names
+
+
+class FixedTagger:
+    """Stands in for the trained tagger: returns the attributions it was given."""
+
+    def __init__(self, found: list[Attribution]):
+        self.found = found
+
+    def attributions(self, doc, rule_spans=None):  # type: ignore[no-untyped-def]
+        return self.found
+
+
+def _attribution(text: str, source: str | None, cue: str, content: str) -> Attribution:
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span(start, start + len(part))
+
+    return Attribution((span(source),) if source else (), (span(cue),), (span(content),))
+
+
+def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
+    text = "Gov. Mike Pence of Indiana, the Republican nominee, said the debate would go ahead."
+    tagged = _attribution(text, "Gov. Mike Pence of Indiana", "said", "the debate would go ahead")
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    [statement] = [st for source in found.sources for st in source.statements]
+    assert statement.speaker is not None
+    assert text[statement.speaker.start : statement.speaker.end] == "Gov. Mike Pence of Indiana"
+    assert text[statement.content.start : statement.content.end] == "the debate would go ahead"
+
+
+def test_tagged_cue_without_source_takes_the_parsed_subject(nlp: Language) -> None:
+    text = "Forty-three percent backed the plan. Twelve percent indicated that they were not sure."
+    doc = nlp(text)
+    [raw] = tagged_statements(doc, [_attribution(text, None, "indicated", "that they were not sure")])
+    assert raw.subject is not None and raw.subject.text == "percent"
+    assert raw.mention is None, "no tagged span to cite: the resolver's noun phrase is cited"

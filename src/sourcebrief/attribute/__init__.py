@@ -65,10 +65,14 @@ def attribute(analysis: Analysis, tagger: AttributionTagger | None = None) -> At
     if tagger is None:
         return found
     tagged = tagged_statements(analysis.doc, tagger.attributions(analysis.doc, rule_spans(found.sources)))
+    sourced = [t for t in tagged if t.mention is not None]
     # The rules still add what the tagger missed: on PolNeAR dev their statements whose content
     # the tagger left untouched raise recall more than they cost precision.
-    missed = [r for r in by_rules if not any(_overlap(r.content, t.content) for t in tagged)]
-    return _assemble(analysis, sorted(tagged + missed, key=lambda s: s.cue[0]))
+    missed = [r for r in by_rules if not any(_overlap(r.content, t.content) for t in sourced)]
+    # Where the tagger found a cue and content but no source, the cue's parsed subject is the
+    # source, unless a rule read that content (and found its speaker).
+    by_parse = [t for t in tagged if t.mention is None and not any(_overlap(t.content, r.content) for r in missed)]
+    return _assemble(analysis, sorted(sourced + missed + by_parse, key=lambda s: s.cue[0]))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -141,7 +145,7 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
     return Statement(
         content=article.cite(start, end),
         cue=article.cite(*raw.cue),
-        speaker=article.cite(speaker.start, speaker.end),
+        speaker=article.cite(*(raw.mention or (speaker.start, speaker.end))),
         direct=direct,
         refusal=raw.refusal,
     )

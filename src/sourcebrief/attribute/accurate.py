@@ -2,35 +2,45 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from sourcebrief.attribute.corpus import Attribution
-from sourcebrief.attribute.statements import REFUSAL, RawStatement
+from sourcebrief.attribute.corpus import Attribution, Span
+from sourcebrief.attribute.statements import REFUSAL, RawStatement, cue_subject
 from sourcebrief.attribute.tokens import doc_text
 
 
 def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]:
-    """One raw statement per content fragment of each tagged attribution that has a source, a
-    cue and a content, in text order (pronouns are resolved in reading order). The source
-    span's syntactic head is the subject handed to the speaker resolver."""
+    """One raw statement per content fragment of each tagged attribution that has a cue and a
+    content, in text order (pronouns are resolved in reading order). The tagged source is the
+    mention cited and its syntactic head the subject handed to the speaker resolver; where the
+    tagger found no source, the parse's subject of the cue is the subject, and no mention is set."""
     statements = []
     text = doc_text(doc)
     for attribution in tagged:
-        if not (attribution.source and attribution.cue and attribution.content):
+        if not (attribution.cue and attribution.content):
             continue
-        source, cue = attribution.source[0], attribution.cue[0]
-        span = doc.char_span(source.start, source.end, alignment_mode="expand")
-        if span is None or not len(span):
+        source, cue = (attribution.source or (None,))[0], attribution.cue[0]
+        subject = _subject(doc, source, cue)
+        if subject is None:
             continue
         for content in attribution.content:
             refusal = REFUSAL.search(text, cue.start, max(cue.end, content.end))
             statements.append(
                 RawStatement(
-                    subject=span.root,
+                    subject=subject,
                     cue=(cue.start, cue.end),
                     content=(content.start, content.end),
                     refusal=refusal is not None,
-                    subject_is_source=True,
+                    subject_is_source=source is not None,
+                    mention=(source.start, source.end) if source else None,
                 )
             )
     return sorted(statements, key=lambda s: s.cue[0])
+
+
+def _subject(doc: Doc, source: Span | None, cue: Span) -> Token | None:
+    found = source or cue
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root if source else cue_subject(span)

@@ -52,6 +52,9 @@ class RawStatement:
     # The subject is known to be a source (the object of "according to", or tagged by the model):
     # any noun phrase there names one.
     subject_is_source: bool = False
+    # Where the tagger marked the source, its span is the mention cited: the tagger learned
+    # where an attribution's source begins and ends, the parse's noun phrase often runs on.
+    mention: tuple[int, int] | None = None
 
 
 def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
@@ -182,6 +185,16 @@ def _noun_cue_statement(cue: Token, subject: Token) -> RawStatement | None:
     if content is None:
         return None
     return RawStatement(subject, (cue.idx, noun.idx + len(noun)), content, conduit=outlet_object(cue))
+
+
+def cue_subject(cue: Span) -> Token | None:
+    """The speaker of a cue found by other means (the tagger): the object of "according to",
+    else the subject of the cue's verb."""
+    according = next((t for t in cue if t.lower_ == "according"), None)
+    if according is not None:
+        to = according.doc[according.i + 1] if according.i + 1 < len(according.doc) else None
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return _subject_of(cue.root)
 
 
 def _subject_of(cue: Token) -> Token | None:
