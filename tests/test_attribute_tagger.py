@@ -5,7 +5,6 @@ from spacy.language import Language
 
 from sourcebrief import Pipeline, Settings, weights
 from sourcebrief.attribute import attribute
-from sourcebrief.attribute.accurate import tagged_statements
 from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.tagger import (
     LABELS,
@@ -103,8 +102,11 @@ def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
 
 
 def test_tagged_cue_without_source_takes_the_parsed_subject(nlp: Language) -> None:
-    text = "Forty-three percent backed the plan. Twelve percent indicated that they were not sure."
-    doc = nlp(text)
-    [raw] = tagged_statements(doc, [_attribution(text, None, "indicated", "that they were not sure")])
-    assert raw.subject is not None and raw.subject.text == "percent"
-    assert raw.mention is None, "no tagged span to cite: the resolver's noun phrase is cited"
+    # "intimated" is no cue the rules know: only the tagger finds this statement, without its source.
+    text = "Two senior officials at the ministry intimated that the dam could fail."
+    tagged = _attribution(text, None, "intimated", "that the dam could fail")
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    [source] = found.sources
+    assert source.name == "Two senior officials at the ministry"
+    [statement] = source.statements
+    assert text[statement.content.start : statement.content.end] == "that the dam could fail"

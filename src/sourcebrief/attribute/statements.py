@@ -191,10 +191,7 @@ def cue_subject(cue: Span) -> Token | None:
     """The speaker of a cue found by other means (the tagger): the object of "according to",
     else the subject of the cue's verb."""
     according = next((t for t in cue if t.lower_ == "according"), None)
-    if according is not None:
-        to = according.doc[according.i + 1] if according.i + 1 < len(according.doc) else None
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return _subject_of(cue.root)
+    return _according_to_object(according) if according is not None else _subject_of(cue.root)
 
 
 def _subject_of(cue: Token) -> Token | None:
@@ -300,16 +297,23 @@ def _according_to(sentence: Span) -> Iterator[RawStatement]:
     for token in sentence:
         if token.lower_ != "according" or token.i + 1 >= sentence.end:
             continue
-        to = sentence.doc[token.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if to.lower_ != "to" or source is None:
+        source = _according_to_object(token)
+        if source is None:
             continue
+        to = token.nbor()
         phrase_start, phrase_end = token.left_edge.i, token.right_edge.i
         rest = [t for t in sentence if t.i < phrase_start or t.i > phrase_end]
         content = _clean_span(trim_punctuation(rest, keep_quotes=True))
         if content:
             cue = (token.idx, to.idx + len(to))
             yield RawStatement(source, cue, content, subject_is_source=True)
+
+
+def _according_to_object(according: Token) -> Token | None:
+    """The source named in "according to X": the object of the "to" that follows."""
+    if according.i + 1 >= len(according.doc) or according.nbor().lower_ != "to":
+        return None
+    return next((c for c in according.nbor().children if c.dep_ == "pobj"), None)
 
 
 _DASH_CREDIT = re.compile(r"[ \u00a0]*([―—–]|--)[ \u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,3})")
