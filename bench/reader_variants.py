@@ -87,6 +87,11 @@ def scores(probabilities: np.ndarray, truth: list[int]) -> dict[str, float]:
     return found | {"macro_f1": round(float(np.mean(per_class)), 4)}
 
 
+def _probabilities(reader: Any, examples: list[Example]) -> np.ndarray:
+    probabilities: np.ndarray = reader.probabilities([c for c, _, _ in examples], [e for _, e, _ in examples])
+    return probabilities
+
+
 def _read_examples(examples_file: Path) -> dict[str, Any]:
     with lzma.open(examples_file, "rt", encoding="utf-8") as file:
         payload: dict[str, Any] = json.load(file)
@@ -109,7 +114,7 @@ def seeds(examples_file: Path, out: Path, *, variant: str, fit_seeds: list[int],
     for seed in fit_seeds:
         begun = time.perf_counter()
         reader = train_reader(fit, replace(recipe, seed=seed), say=lambda _: None)
-        probabilities = reader.probabilities([c for c, _, _ in validation], [e for _, e, _ in validation])
+        probabilities = _probabilities(reader, validation)
         found["probabilities"][str(seed)] = probabilities.round(5).tolist()
         (out / "validation.json").write_text(json.dumps(found))
         seconds = time.perf_counter() - begun
@@ -174,7 +179,7 @@ def sweep(examples_file: Path, out: Path, *, only: list[str], budget_s: float, d
         begun = time.perf_counter()
         reader = train_reader(_examples(payload, ["fit"], window), recipe, say=lambda _: None)
         validation = _examples(payload, ["validation"], window)
-        probabilities = reader.probabilities([c for c, _, _ in validation], [e for _, e, _ in validation])
+        probabilities = _probabilities(reader, validation)
         found = scores(probabilities, [label for _, _, label in validation])
         results[name] = {"recipe": asdict(recipe), "validation": found, "seconds": round(time.perf_counter() - begun)}
         print(f"{name}: {found} ({results[name]['seconds']} s)", flush=True)
