@@ -1,8 +1,12 @@
+from dataclasses import replace
+
 import pytest
 
+from sourcebrief.analyze import analyze
+from sourcebrief.attribute import attribute
 from sourcebrief.model import ChainRole, SourceKind
 
-from .helpers import attribution_of, source_named
+from .helpers import article, attribution_of, source_named
 
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
@@ -146,4 +150,22 @@ def test_attribute_nested_source_speaks_through_the_outlet(nlp) -> None:  # type
 
 def test_attribute_no_speaker_for_plain_narration(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("The storm reached the coast on Sunday night and cut power to 2,000 homes.", nlp)
+    assert attribution.sources == ()
+
+
+@pytest.mark.parametrize(("authors", "writer"), [(("Jane Doe",), "Jane Doe"), ((), "the writer")])
+def test_attribute_first_person_outside_quotes_is_the_writer(nlp, authors, writer) -> None:  # type: ignore[no-untyped-def]
+    text = 'I argued last week that the tax plan would fail. "I will vote for it," Senator Ana Ruiz said.'
+    found = attribute(analyze(replace(article(text), authors=authors), nlp))
+    [statement] = source_named(found, writer).statements
+    assert "the tax plan would fail" in text[statement.content.start : statement.content.end]
+    byline = source_named(found, writer)
+    assert (byline.kind, byline.role) == (
+        (SourceKind.PERSON, "writer of the article") if authors else (SourceKind.ANONYMOUS, None)
+    )
+    assert len(source_named(found, "Ana Ruiz").statements) == 1, "inside the quotation, 'I' is the senator"
+
+
+def test_attribute_a_date_after_a_cue_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of("Mayor Tom Ruiz spoke on Monday at the opening of the bridge.", nlp)
     assert attribution.sources == ()

@@ -82,7 +82,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     article = analysis.article
     sentences = analysis.sentences()
-    resolver = SpeakerResolver([e for e in analysis.doc.ents if e.label_ == "PERSON"])
+    resolver = SpeakerResolver([e for e in analysis.doc.ents if e.label_ == "PERSON"], authors=article.authors)
     quotes = quotations(article.text)
     builders: dict[str, _SourceBuilder] = {}
     conduits: list[ChainLink] = []

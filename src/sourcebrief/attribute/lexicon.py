@@ -37,6 +37,9 @@ CLAUSE_ONLY_CUES = frozenset(
 
 # Cues whose content may be a prepositional phrase ("warned of flooding", "called for calm").
 PREP_CONTENT_CUES = frozenset("warn complain testify call speak talk comment boast brag joke".split())
+# The prepositions that introduce what was said ("warned of", "called for", "spoke about");
+# others say where, when or to whom ("spoke at", "talked with").
+CONTENT_PREPOSITIONS = frozenset("about on of for against over regarding concerning".split())
 
 # Denials are speech when what is denied is a claim, not a thing ("denied funding" is an act).
 DENIAL_CUES = frozenset("deny reject dismiss refute".split())
@@ -78,9 +81,11 @@ DOCUMENT_NOUNS = frozenset(
     "report statement study release memo letter filing tweet post survey poll data figures advisory analysis".split()
 )
 
-PRONOUNS_PERSON = frozenset("he she him her".split())
-PRONOUNS_GROUP = frozenset("they them".split())
-PRONOUNS_THING = frozenset("it".split())
+PRONOUNS_PERSON = frozenset("he she him her his".split())  # "his claim that ..." too
+PRONOUNS_GROUP = frozenset("they them their".split())
+PRONOUNS_THING = frozenset("it its".split())
+# Outside quotation marks, "I" and "we" are the writer (op-eds, letters, columns).
+PRONOUNS_WRITER = frozenset("i we".split())
 
 # Honorifics and titles stripped from the front of a person's name; kept as their role.
 TITLE_WORDS = frozenset(

@@ -70,7 +70,16 @@ class SpeakerResolver:
     """Resolves subjects in text order, remembering people so that "he" and "Turner" find
     "Mike Turner" and "the senator" finds the last person whose role says senator."""
 
-    def __init__(self, people: list[Span]):
+    def __init__(self, people: list[Span], authors: tuple[str, ...] = ()):
+        # Who "I" and "we" are outside quotation marks: the byline if known, else unnamed.
+        self._writer = Speaker(
+            key=" and ".join(authors) or "the writer",
+            name=" and ".join(authors) or "the writer",
+            kind=SourceKind.PERSON if authors else SourceKind.ANONYMOUS,
+            start=0,
+            end=0,
+            role="writer of the article" if authors else None,
+        )
         # Every multi-word PERSON entity, in text order, as a target for short names.
         self._full_names = [text_of(names) for p in people if len(names := _without_titles(p)) > 1]
         self._recent: list[Speaker] = []
@@ -92,6 +101,10 @@ class SpeakerResolver:
         to") any noun phrase is a source, else only names, pronouns and source nouns are."""
         if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Smith, who said ...": the noun the clause describes
+        if subject.lower_ in lexicon.PRONOUNS_WRITER:
+            # The attribute stage skips cues inside quotations, where "I" is the quoted speaker.
+            # Not remembered: a later "he" is someone the writer wrote about.
+            return replace(self._writer, start=subject.idx, end=subject.idx + len(subject))
         if subject.lower_ in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | lexicon.PRONOUNS_THING:
             found = self._antecedent(subject.lower_, subject.idx)
             if found is None:

@@ -118,13 +118,8 @@ def _prep_content(cue: Token) -> tuple[int, tuple[int, int]] | None:
     content. Returns (end of cue, content span)."""
     if any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
         return None
-    # "spoke to the Ledger", "talked with reporters": an addressee, not what was said
     prep = next(
-        (
-            c
-            for c in cue.children
-            if c.dep_ == "prep" and c.i in (cue.i + 1, cue.i + 2) and c.lower_ not in ("to", "with")
-        ),
+        (c for c in cue.children if c.dep_ == "prep" and c.i in (cue.i + 1, cue.i + 2) and _says_what(c)),
         None,
     )
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -132,6 +127,13 @@ def _prep_content(cue: Token) -> tuple[int, tuple[int, int]] | None:
         return None
     content = _clean_span(trim_punctuation(list(obj.subtree), keep_quotes=True))
     return (_end(prep), content) if content else None
+
+
+def _says_what(prep: Token) -> bool:
+    """ "spoke about the budget", not "spoke at the opening" or "spoke on Monday" (where or when)."""
+    return prep.lower_ in lexicon.CONTENT_PREPOSITIONS and not any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+    )
 
 
 def _addressee(cue: Token) -> Token | None:
@@ -224,7 +226,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         for c in cue.children
         if c.i > cue.i
         and c.dep_ in _CONTENT_AFTER_DEPS
-        and (c.dep_ != "prep" or cue.lemma_ in lexicon.PREP_CONTENT_CUES)
+        and (c.dep_ != "prep" or (cue.lemma_ in lexicon.PREP_CONTENT_CUES and _says_what(c)))
     ]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
