@@ -110,3 +110,14 @@ def test_tagged_cue_without_source_takes_the_parsed_subject(nlp: Language) -> No
     assert source.name == "Two senior officials at the ministry"
     [statement] = source.statements
     assert text[statement.content.start : statement.content.end] == "that the dam could fail"
+
+
+def test_tagged_possessive_source_is_the_person_named_before(nlp: Language) -> None:
+    text = "Mayor Tom Ruiz opened the bridge on Monday. Contrary to his claim that the budget was balanced, debt rose."
+    tagged = _attribution(text, "his", "claim", "that the budget was balanced")
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    [source] = found.sources
+    assert source.name == "Tom Ruiz"
+    [statement] = source.statements
+    assert statement.speaker is not None
+    assert text[statement.speaker.start : statement.speaker.end] == "his"
