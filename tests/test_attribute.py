@@ -169,3 +169,15 @@ def test_attribute_first_person_outside_quotes_is_the_writer(nlp, authors, write
 def test_attribute_a_date_after_a_cue_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("Mayor Tom Ruiz spoke on Monday at the opening of the bridge.", nlp)
     assert attribution.sources == ()
+
+
+def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The sentence splitter joins "PENCE:" to the line before; "I" in a speaker's line is that speaker.
+    text = (
+        "The debate went on for an hour.\n\nPENCE: I said last week that the plan would work, and it will."
+        "\n\nKAINE: I think we know that it will not."
+    )
+    article, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["PENCE", "KAINE"]
+    [pence] = source_named(attribution, "PENCE").statements
+    assert article.quote(pence.content) == "I said last week that the plan would work, and it will."

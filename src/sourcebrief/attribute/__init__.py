@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from sourcebrief.analyze import Analysis
+from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.accurate import tagged_statements
 from sourcebrief.attribute.chain import assemble_chain, find_credits
 from sourcebrief.attribute.speakers import Speaker, SpeakerResolver
@@ -92,7 +93,12 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
         if any(q.start < raw.cue[0] and raw.cue[1] < q.end for q in quotes):
             continue  # a cue inside a quotation is the quoted speaker's words
         outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
-        speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source) if raw.subject is not None else None
+        if raw.subject is None:
+            speaker = None
+        elif outer is not None and raw.subject.lower_ in lexicon.PRONOUNS_WRITER:
+            speaker = outer.speaker  # "I" in another speaker's words (a transcript line) is that speaker
+        else:
+            speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source)
         if speaker is None or (outer is not None and outer.speaker is not None and outer.speaker.key == speaker.key):
             continue  # "..., which he said ..." inside his own statement adds nothing
         statement = _to_statement(raw, speaker, quotes, article)

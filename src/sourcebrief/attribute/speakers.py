@@ -102,7 +102,8 @@ class SpeakerResolver:
         if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Smith, who said ...": the noun the clause describes
         if subject.lower_ in lexicon.PRONOUNS_WRITER:
-            # The attribute stage skips cues inside quotations, where "I" is the quoted speaker.
+            # The attribute stage skips cues inside quotations and other speakers' statements,
+            # where "I" is the one quoted.
             # Not remembered: a later "he" is someone the writer wrote about.
             return replace(self._writer, start=subject.idx, end=subject.idx + len(subject))
         if subject.lower_ in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | lexicon.PRONOUNS_THING:

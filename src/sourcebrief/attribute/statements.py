@@ -33,6 +33,7 @@ REFUSAL = re.compile(
 )
 # Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
 _QUOTE_MARK = re.compile(r"''|[“”\"]")
+_LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
 MAX_ADDRESSEE_TOKENS = 4
 MAX_COLON_SPEAKER_TOKENS = 4
@@ -60,9 +61,9 @@ class RawStatement:
 def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
     if sentences:
         yield from _dash_credits(sentences[0].doc)
+        yield from _speaker_colons(sentences[0].doc)
     for sentence in sentences:
         yield from _according_to(sentence)
-        yield from _speaker_colon(sentence)
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.CUE_VERBS:
                 statement = _verb_statement(token, sentence)
@@ -331,22 +332,21 @@ def _dash_credits(doc: Doc) -> Iterator[RawStatement]:
             yield RawStatement(name.root, match.span(1), (quote.inner_start, quote.inner_end), subject_is_source=True)
 
 
-def _speaker_colon(sentence: Span) -> Iterator[RawStatement]:
+def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
     """Transcripts and headline quotes: "PENCE: Well, look, ..." or "Pat Caddell: Voters worry"
-    — a short name opening the paragraph, a colon, then what they said to the end of the line."""
-    text = doc_text(sentence.doc)
-    if sentence.start_char > 0 and text[sentence.start_char - 1] != "\n":
-        return
-    colon = next((t for t in sentence[: MAX_COLON_SPEAKER_TOKENS + 1] if t.text == ":"), None)
-    if colon is None or colon.i == sentence.start:
-        return
-    name = sentence.doc[sentence.start : colon.i]
-    if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
-        return
-    line_end = text.find("\n", colon.idx)
-    end = line_end if line_end != -1 else len(text)
-    if len(text[colon.idx + 1 : end].split()) >= MIN_QUOTE_WORDS:
-        yield RawStatement(name.root, (colon.idx, colon.idx + 1), (colon.idx + 1, end), subject_is_source=True)
+    — a short name opening a line, a colon, then what they said to the end of the line. Read by
+    line, not by sentence: the sentence splitter often joins "PENCE:" to the line before."""
+    text = doc_text(doc)
+    for line in _LINE.finditer(text):
+        start, end = line.span(1)
+        colon = text.find(":", start, end)
+        name = doc.char_span(start, colon, alignment_mode="contract") if colon > start else None
+        if name is None or not 0 < len(name) <= MAX_COLON_SPEAKER_TOKENS:
+            continue
+        if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
+            continue
+        if len(text[colon + 1 : end].split()) >= MIN_QUOTE_WORDS:
+            yield RawStatement(name.root, (colon, colon + 1), (colon + 1, end), subject_is_source=True)
 
 
 class Quotation(NamedTuple):
