@@ -58,6 +58,22 @@ STATEMENT_CASES = [
         "This bill is dead on arrival and everyone knows it.",
         True,
     ),
+    (
+        "The Republican nominee warned that taxes would rise.",
+        "The Republican nominee",
+        SourceKind.PERSON,
+        "warned",
+        "that taxes would rise",
+        False,
+    ),
+    (
+        "Opponents of the plan argued that it would cost jobs.",
+        "Opponents of the plan",
+        SourceKind.ANONYMOUS,
+        "argued",
+        "that it would cost jobs",
+        False,
+    ),
 ]
 
 

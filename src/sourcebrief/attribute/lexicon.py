@@ -61,6 +61,7 @@ SOURCE_NOUNS = frozenset(
     doctor doctors scientist scientists researcher researchers lawyer lawyers attorney attorneys
     associate associates ally allies colleague colleagues friend friends relative relatives family
     neighbour neighbours neighbor neighbors campaigner campaigners organizer organizers organiser organisers
+    leaders opponent opponents demonstrator demonstrators voter voters candidates hosts
     """.split()
 )
 
@@ -106,7 +107,8 @@ ROLE_NOUNS = frozenset(
     """
     president minister secretary senator governor mayor leader ambassador chancellor spokesperson
     spokesman spokeswoman premier chairman chairwoman chair director chief commissioner envoy
-    adviser advisor speaker whip king queen prince pope judge justice general commander
+    adviser advisor speaker whip king queen prince pope judge justice general commander nominee
+    candidate host moderator
     """.split()
 )
 
