@@ -197,3 +197,10 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
     assert [s.name for s in attribution.sources] == ["PENCE", "KAINE"]
     [pence] = source_named(attribution, "PENCE").statements
     assert article.quote(pence.content) == "I said last week that the plan would work, and it will."
+
+
+def test_attribute_a_pronoun_never_refers_to_a_speaker_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It said that the plan would work.\n\nCNN: The network could not confirm the report on Monday."
+    article, attribution = attribution_of(text, nlp)
+    contents = [article.quote(s.content) for source in attribution.sources for s in source.statements]
+    assert "that the plan would work" not in contents

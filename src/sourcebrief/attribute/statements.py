@@ -59,11 +59,14 @@ class RawStatement:
 
 
 def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
-    if sentences:
-        yield from _dash_credits(sentences[0].doc)
-        yield from _speaker_colons(sentences[0].doc)
+    if not sentences:
+        return
+    yield from _dash_credits(sentences[0].doc)
+    # In reading order, as pronouns are resolved: each speaker line with the sentence its colon is in.
+    colons = list(_speaker_colons(sentences[0].doc))
     for sentence in sentences:
         yield from _according_to(sentence)
+        yield from (c for c in colons if sentence.start_char <= c.cue[0] < sentence.end_char)
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.CUE_VERBS:
                 statement = _verb_statement(token, sentence)
