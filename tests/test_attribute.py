@@ -173,9 +173,9 @@ def test_attribute_no_speaker_for_plain_narration(nlp) -> None:  # type: ignore[
 def test_attribute_first_person_outside_quotes_is_the_writer(nlp, authors, writer) -> None:  # type: ignore[no-untyped-def]
     text = 'I argued last week that the tax plan would fail. "I will vote for it," Senator Ana Ruiz said.'
     found = attribute(analyze(replace(article(text), authors=authors), nlp))
-    [statement] = source_named(found, writer).statements
-    assert "the tax plan would fail" in text[statement.content.start : statement.content.end]
     byline = source_named(found, writer)
+    [statement] = byline.statements
+    assert "the tax plan would fail" in text[statement.content.start : statement.content.end]
     assert (byline.kind, byline.role) == (
         (SourceKind.PERSON, "writer of the article") if authors else (SourceKind.ANONYMOUS, None)
     )
