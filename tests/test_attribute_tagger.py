@@ -10,6 +10,7 @@ from sourcebrief.attribute.tagger import (
     LABELS,
     MODEL_PATH,
     AttributionTagger,
+    group,
     spans_from_tags,
     viterbi,
 )
@@ -83,12 +84,27 @@ class FixedTagger:
         return self.found
 
 
-def _attribution(text: str, source: str | None, cue: str, content: str) -> Attribution:
-    def span(part: str) -> Span:
-        start = text.index(part)
-        return Span(start, start + len(part))
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start, start + len(part))
 
-    return Attribution((span(source),) if source else (), (span(cue),), (span(content),))
+
+def _attribution(text: str, source: str | None, cue: str, content: str) -> Attribution:
+    return Attribution((_span(text, source),) if source else (), (_span(text, cue),), (_span(text, content),))
+
+
+def test_tagged_spans_group_with_the_cue_of_their_own_sentence(nlp: Language) -> None:
+    # "spoke" ends its sentence and sits closer to the next sentence's content than "said" does.
+    text = "On Monday the whole council spoke. Lee said that the bridge would reopen."
+    spans = {
+        "source": [_span(text, "the whole council"), _span(text, "Lee")],
+        "cue": [_span(text, "spoke"), _span(text, "said")],
+        "content": [_span(text, "that the bridge would reopen")],
+    }
+    grouped = {text[a.cue[0].start : a.cue[0].end]: a for a in group(spans, nlp(text))}
+    assert grouped["said"].source == (_span(text, "Lee"),)
+    assert grouped["said"].content == (_span(text, "that the bridge would reopen"),)
+    assert grouped["spoke"].content == ()
 
 
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:

@@ -174,26 +174,26 @@ def spans_from_tags(tags: list[int], offsets: list[tuple[int, int]], text: str) 
 
 
 def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
-    """Spans joined into attributions: each cue takes the nearest free source in its sentence and
-    the nearest free content in its sentence or a neighbouring one, as quotations run; a content
-    left over continues the nearest attribution within a sentence of it (a quotation split by
-    "he said" is one attribution in two fragments)."""
+    """Spans joined into attributions: each cue takes a source in its sentence and a content in its
+    sentence or a neighbouring one, as quotations run, matched one-to-one with the closest pairs
+    first (so that a cue never takes the content of another cue's sentence); a content left
+    over continues the nearest attribution within a sentence of it (a quotation split by "he said"
+    is one attribution in two fragments)."""
     sentence_of = _sentence_index(doc)
-    free = {role: list(found) for role, found in spans.items()}
-    grouped: list[tuple[tuple[Span, ...], Span, list[Span]]] = []
-    for cue in spans["cue"]:
-        source = _nearest(cue, free["source"], sentence_of, reach=0)
-        content = _nearest(cue, free["content"], sentence_of, reach=1)
-        grouped.append((_taken(source, free["source"]), cue, list(_taken(content, free["content"]))))
-    for content in list(free["content"]):
+    cues = spans["cue"]
+    source_of = _closest_pairs(cues, spans["source"], sentence_of, reach=0)
+    content_of = _closest_pairs(cues, spans["content"], sentence_of, reach=1)
+    grouped = [(source_of.get(cue), cue, [content_of[cue]] if cue in content_of else []) for cue in cues]
+    free_contents = [c for c in spans["content"] if c not in content_of.values()]
+    for content in list(free_contents):
         hosts = [g for g in grouped if g[2]]
         host = _nearest(content, [cue for _, cue, _ in hosts], sentence_of, reach=1)
         if host is not None:
             next(g for g in hosts if g[1] == host)[2].append(content)
-            free["content"].remove(content)
-    result = [Attribution(source, (cue,), tuple(contents)) for source, cue, contents in grouped]
-    result += [Attribution(content=(c,)) for c in free["content"]]
-    result += [Attribution(source=(s,)) for s in free["source"]]
+            free_contents.remove(content)
+    result = [Attribution((source,) if source else (), (cue,), tuple(contents)) for source, cue, contents in grouped]
+    result += [Attribution(content=(c,)) for c in free_contents]
+    result += [Attribution(source=(s,)) for s in spans["source"] if s not in source_of.values()]
     return result
 
 
@@ -210,16 +210,37 @@ def _sentence_at(char: int, sentence_of: list[int]) -> int:
 
 
 def _nearest(anchor: Span, candidates: list[Span], sentence_of: list[int], *, reach: int) -> Span | None:
-    home = _sentence_at(anchor.start, sentence_of)
-    near = [c for c in candidates if abs(_sentence_at(c.start, sentence_of) - home) <= reach]
-    return min(near, key=lambda c: min(abs(c.start - anchor.end), abs(anchor.start - c.end)), default=None)
+    near = [c for c in candidates if _sentences_apart(anchor, c, sentence_of) <= reach]
+    return min(near, key=lambda c: _gap(anchor, c), default=None)
 
 
-def _taken(span: Span | None, free: list[Span]) -> tuple[Span, ...]:
-    if span is None:
-        return ()
-    free.remove(span)
-    return (span,)
+def _closest_pairs(
+    anchors: list[Span], candidates: list[Span], sentence_of: list[int], *, reach: int
+) -> dict[Span, Span]:
+    """Anchors matched one-to-one to candidates at most `reach` sentences away: pairs within one
+    sentence first, then by distance in characters."""
+    options = sorted(
+        (_sentences_apart(anchor, candidate, sentence_of), _gap(anchor, candidate), a, c)
+        for a, anchor in enumerate(anchors)
+        for c, candidate in enumerate(candidates)
+        if _sentences_apart(anchor, candidate, sentence_of) <= reach
+    )
+    matched: dict[Span, Span] = {}
+    taken: set[Span] = set()
+    for *_, a, c in options:
+        anchor, candidate = anchors[a], candidates[c]
+        if anchor not in matched and candidate not in taken:
+            matched[anchor] = candidate
+            taken.add(candidate)
+    return matched
+
+
+def _sentences_apart(a: Span, b: Span, sentence_of: list[int]) -> int:
+    return abs(_sentence_at(a.start, sentence_of) - _sentence_at(b.start, sentence_of))
+
+
+def _gap(a: Span, b: Span) -> int:
+    return min(abs(b.start - a.end), abs(a.start - b.end))
 
 
 class AttributionTagger:
