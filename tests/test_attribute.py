@@ -74,14 +74,6 @@ STATEMENT_CASES = [
         "that it would cost jobs",
         False,
     ),
-    (
-        "Senator Joe Park courted farmers by telling them that prices would rise.",
-        "Joe Park",
-        SourceKind.PERSON,
-        "telling them",
-        "that prices would rise",
-        False,
-    ),
 ]
 
 

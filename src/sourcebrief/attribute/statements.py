@@ -210,9 +210,7 @@ def _subject_of(cue: Token) -> Token | None:
             return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
             return subject
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "pitched himself by telling them ..."
-            verb = verb.head
-        hangs = verb.dep_ in ("conj", "xcomp", "prep") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))
+        hangs = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
         verb = verb.head if hangs and verb.head is not verb else None
     return None
 
