@@ -181,9 +181,9 @@ def spans_from_tags(tags: list[int], offsets: list[tuple[int, int]], text: str) 
 def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
     """Spans joined into attributions: each cue takes a source in its sentence and a content in its
     sentence or a neighbouring one, as quotations run, matched one-to-one with the closest pairs
-    first (so that a cue never takes the content of another cue's sentence); a content left
-    over continues the nearest attribution within a sentence of it (a quotation split by "he said"
-    is one attribution in two fragments)."""
+    first (so that a content goes to the cue of its own sentence before a cue of the next); a
+    content left over continues the nearest attribution within a sentence of it (a quotation split
+    by "he said" is one attribution in two fragments)."""
     sentence_of = _sentence_index(doc)
     cues = spans["cue"]
     source_of = _closest_pairs(cues, spans["source"], sentence_of, reach=0)
