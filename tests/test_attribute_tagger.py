@@ -51,8 +51,9 @@ def test_tagger_missing_model_is_a_clear_error(tmp_path) -> None:  # type: ignor
 
 def test_tagger_decoding_never_starts_inside_a_span() -> None:
     inside = LABELS.index("I-content")
-    scores = [[0.0 if t == inside else -5.0 for t in range(len(LABELS))] for _ in range(3)]
-    tags = viterbi(scores)
+    n = len(LABELS)
+    scores = [[0.0 if t == inside else -5.0 for t in range(n)] for _ in range(3)]
+    tags = viterbi(scores, ([0.0] * n, [[0.0] * n] * n, [0.0] * n))
     assert LABELS[tags[0]] != "I-content"
     spans = spans_from_tags(tags, [(0, 1), (2, 3), (4, 5)], "a b c")
     assert all(s.start < s.end for found in spans.values() for s in found)

@@ -129,14 +129,12 @@ def allowed_transitions() -> list[list[bool]]:
     return allowed
 
 
-def viterbi(
-    scores: list[list[float]], transitions: tuple[list[float], list[list[float]], list[float]] | None = None
-) -> list[int]:
-    """The best tag sequence under the transition constraints: per-position scores, plus the
-    CRF's start, tag-to-tag and end scores where given."""
+def viterbi(scores: list[list[float]], transitions: tuple[list[float], list[list[float]], list[float]]) -> list[int]:
+    """The best tag sequence under the transition constraints: per-position scores plus the CRF's
+    start, tag-to-tag and end scores."""
     allowed = allowed_transitions()
     n_tags = len(LABELS)
-    start, between, end = transitions or ([0.0] * n_tags, [[0.0] * n_tags for _ in range(n_tags)], [0.0] * n_tags)
+    start, between, end = transitions
     best = [s + start[t] if not LABELS[t].startswith("I-") else float("-inf") for t, s in enumerate(scores[0])]
     back: list[list[int]] = []
     for row in scores[1:]:
