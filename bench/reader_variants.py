@@ -56,6 +56,7 @@ VARIANTS = {
     "s5-t256-e5": Recipe(epochs=5, evidence_sentences=5, max_tokens=256),
     "s3-t192-e6": Recipe(epochs=6, evidence_sentences=3, max_tokens=192),
     "s8-t320-e4-w1": Recipe(epochs=4, evidence_sentences=8, max_tokens=320, class_weight_power=1.0),
+    "s3r2-t256-e4": Recipe(epochs=4, evidence_sentences=3, max_tokens=256, refuting_sentences=2),
 }
 PARTS = ("fit", "validation", "rest")  # rest: train-part pairs whose article is in a validation story
 
@@ -67,11 +68,12 @@ def export(data: Path, cache: Path | None, out: Path) -> None:
     used = {id(p) for p in fit + validation}
     by_part = {"fit": fit, "validation": validation, "rest": [p for p in train if id(p) not in used]}
     texts = TextCache(Embedder().preload(cache))
-    windows = sorted({recipe.evidence_sentences for recipe in VARIANTS.values()})
+    readings = {recipe.reading: recipe for recipe in VARIANTS.values()}
     payload: dict[str, Any] = {
         "held_out_groups": held_out_groups(held_out),
         "examples": {
-            part: {str(n): reader_examples(found, texts, n) for n in windows} for part, found in by_part.items()
+            part: {name: reader_examples(found, texts, recipe) for name, recipe in readings.items()}
+            for part, found in by_part.items()
         },
     }
     with lzma.open(out, "wt", encoding="utf-8") as file:
@@ -107,7 +109,7 @@ def seeds(examples_file: Path, out: Path, *, variant: str, fit_seeds: list[int],
     probabilities written for ``calibrate``; then trained on the whole train part with each of
     ``whole_seeds`` and saved, so that the recipe's spread over runs can be measured."""
     payload = _read_examples(examples_file)
-    recipe, window = VARIANTS[variant], str(VARIANTS[variant].evidence_sentences)
+    recipe, window = VARIANTS[variant], VARIANTS[variant].reading
     fit, validation = (_examples(payload, [part], window) for part in ("fit", "validation"))
     out.mkdir(parents=True, exist_ok=True)
     found: dict[str, Any] = {"variant": variant, "labels": [label for _, _, label in validation], "probabilities": {}}
@@ -127,7 +129,7 @@ def seeds(examples_file: Path, out: Path, *, variant: str, fit_seeds: list[int],
 
 def _train_on_whole_part(payload: dict[str, Any], recipe: Recipe, path: Path) -> None:
     """A reader trained on the whole train part (fit, validation and the rest), saved as shipped."""
-    whole = _examples(payload, list(PARTS), str(recipe.evidence_sentences))
+    whole = _examples(payload, list(PARTS), recipe.reading)
     reader = train_reader(whole, recipe, say=lambda _: None)
     trained_on = f"FNC-1 train files, claim-disjoint train part: {len(whole)} related pairs"
     save_reader(reader, path, trained_on=trained_on, held_out_groups=payload["held_out_groups"])
@@ -140,7 +142,7 @@ def calibrate(examples_file: Path, validation_files: list[Path]) -> None:
     part's share of disagreeing pairs, and offsets fitted to that would over-call disagreement."""
     payload = _read_examples(examples_file)
     found = [json.loads(path.read_text()) for path in validation_files]
-    window = str(VARIANTS[found[0]["variant"]].evidence_sentences)
+    window = VARIANTS[found[0]["variant"]].reading
     truth = np.array([label for _, _, label in _examples(payload, ["validation"], window)])
     if any(f["labels"] != truth.tolist() for f in found):
         raise SystemExit(f"the validation files were not written from {examples_file}; run seeds with it")
@@ -175,7 +177,7 @@ def sweep(examples_file: Path, out: Path, *, only: list[str], budget_s: float, d
         if time.perf_counter() - started > budget_s:
             print(f"{name}: skipped, the sweep's {budget_s:.0f} s are spent")
             continue
-        window = str(recipe.evidence_sentences)
+        window = recipe.reading
         begun = time.perf_counter()
         reader = train_reader(_examples(payload, ["fit"], window), recipe, say=lambda _: None)
         validation = _examples(payload, ["validation"], window)
@@ -188,7 +190,7 @@ def sweep(examples_file: Path, out: Path, *, only: list[str], budget_s: float, d
     examples = payload["examples"]
     for name in best:
         recipe = VARIANTS[name]
-        window = str(recipe.evidence_sentences)
+        window = recipe.reading
         expected = results[name]["seconds"] * sum(len(examples[part][window]) for part in PARTS)
         expected /= len(examples["fit"][window])
         if time.perf_counter() - started + expected > deadline_s:

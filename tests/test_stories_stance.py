@@ -73,13 +73,23 @@ def test_stance_evidence_keeps_the_title_and_the_closest_sentences(texts: dict[s
     assert "claim that a spider burrowed into his stomach was false" in read
 
 
+def test_stance_evidence_adds_the_closest_refuting_sentences_left_out(texts: dict[str, Text]) -> None:
+    claim, article = texts["claim"], texts["debunked"]
+    plain, with_refuting = evidence(claim, article, 1), evidence(claim, article, 1, refuting_sentences=1)
+    added = [s for s in article.sentences if s in with_refuting and s not in plain]
+    assert added == ["Doctors found no spider in the man's body."], "one more sentence, and it refutes"
+    assert "The hospital said" not in with_refuting, "a sentence without a refuting word stays out"
+    assert evidence(claim, article, 1, refuting_sentences=0) == plain
+
+
 def test_stance_reader_reads_the_window_its_file_records(texts: dict[str, Text]) -> None:
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(encoder_path())
-    narrow = ClaimReader(torch.nn.Linear(1, 1), tokenizer, {"evidence_sentences": 1, "max_tokens": 24})
+    recorded = {"evidence_sentences": 1, "max_tokens": 24, "refuting_sentences": 1}
+    narrow = ClaimReader(torch.nn.Linear(1, 1), tokenizer, recorded)
     claim, article = texts["claim"], texts["debunked"]
-    assert narrow.evidence(claim, article) == evidence(claim, article, 1) != evidence(claim, article)
+    assert narrow.evidence(claim, article) == evidence(claim, article, 1, 1) != evidence(claim, article, 1)
     ids, _, _ = narrow.encode([CLAIM], [DEBUNKED])
     assert ids.shape[1] == 24
     older = ClaimReader(torch.nn.Linear(1, 1), tokenizer, {})  # files from before the window was recorded

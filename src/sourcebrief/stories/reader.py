@@ -25,6 +25,7 @@ from sourcebrief import weights
 from sourcebrief.encoder import encoder_path
 from sourcebrief.errors import ModelMissing
 from sourcebrief.stories.features import Text
+from sourcebrief.stories.text import REFUTING, count_in, words
 
 RELATED = ("agree", "disagree", "discuss")
 EVIDENCE_SENTENCES = 3
@@ -33,11 +34,17 @@ BATCH = 32
 MODEL_PATH = Path(__file__).parent / "models" / "claim-reader.pt"
 
 
-def evidence(claim: Text, article: Text, closest_sentences: int = EVIDENCE_SENTENCES) -> str:
-    """What the reader reads of an article: its first sentence (the title, where there is one)
-    and the sentences closest to the claim, in the article's order."""
-    closest = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable")[:closest_sentences]
-    return " ".join(article.sentences[i] for i in sorted({0, *closest.tolist()}))
+def evidence(
+    claim: Text, article: Text, closest_sentences: int = EVIDENCE_SENTENCES, refuting_sentences: int = 0
+) -> str:
+    """What the reader reads of an article: its first sentence (the title, where there is one),
+    the sentences closest to the claim and, with ``refuting_sentences``, that many more of the
+    closest among those using a refuting word (a debunk often sits in a sentence that repeats
+    less of the claim than the article's retellings of it), in the article's order."""
+    ranked = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable").tolist()
+    chosen = {0, *ranked[:closest_sentences]}
+    refuting = [i for i in ranked if i not in chosen and count_in(words(article.sentences[i]), REFUTING)]
+    return " ".join(article.sentences[i] for i in sorted(chosen | set(refuting[:refuting_sentences])))
 
 
 class ReaderNetwork(nn.Module):
@@ -80,10 +87,11 @@ class ClaimReader:
         # read the original window.
         self.evidence_sentences = int(header.get("evidence_sentences", EVIDENCE_SENTENCES))
         self.max_tokens = int(header.get("max_tokens", MAX_TOKENS))
+        self.refuting_sentences = int(header.get("refuting_sentences", 0))
 
     def evidence(self, claim: Text, article: Text) -> str:
         """What this reader reads of ``article`` (see :func:`evidence`)."""
-        return evidence(claim, article, self.evidence_sentences)
+        return evidence(claim, article, self.evidence_sentences, self.refuting_sentences)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ClaimReader:

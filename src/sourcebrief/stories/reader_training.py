@@ -57,14 +57,22 @@ class Recipe:
     # (0.5, the square root, as for the feature classifier; full balancing trades more of the
     # common classes).
     class_weight_power: float = 0.5
+    refuting_sentences: int = 0
+
+    @property
+    def reading(self) -> str:
+        """A name for what the reader reads of an article: recipes with the same one share examples."""
+        return f"{self.evidence_sentences}" + (f"+{self.refuting_sentences}r" if self.refuting_sentences else "")
 
 
-def reader_examples(pairs: list[Pair], texts: TextCache, evidence_sentences: int) -> list[Example]:
-    """(claim, evidence, label index) for each related pair."""
+def reader_examples(pairs: list[Pair], texts: TextCache, recipe: Recipe) -> list[Example]:
+    """(claim, evidence, label index) for each related pair, read as ``recipe`` reads."""
     return [
         (
             p.claim,
-            evidence(texts((p.claim,)), texts(article_sentences(p)), evidence_sentences),
+            evidence(
+                texts((p.claim,)), texts(article_sentences(p)), recipe.evidence_sentences, recipe.refuting_sentences
+            ),
             RELATED.index(p.label),
         )
         for p in pairs
@@ -133,15 +141,28 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--class-weight-power", type=float, default=defaults.class_weight_power)
     parser.add_argument(
+        "--refuting-sentences",
+        type=int,
+        default=defaults.refuting_sentences,
+        help="how many more of the closest sentences using a refuting word it reads",
+    )
+    parser.add_argument(
         "--embedding-cache",
         type=Path,
         help="an .npz of MiniLM vectors (arrays 'texts', 'vectors') computed earlier, e.g. by bench/stories.py",
     )
     args = parser.parse_args(argv)
-    recipe = Recipe(args.epochs, args.seed, args.evidence_sentences, args.max_tokens, args.class_weight_power)
+    recipe = Recipe(
+        args.epochs,
+        args.seed,
+        args.evidence_sentences,
+        args.max_tokens,
+        args.class_weight_power,
+        args.refuting_sentences,
+    )
     pairs, _ = load_fnc(args.data)
     train, held_out = claim_disjoint_split(pairs)
-    examples = reader_examples(train, TextCache(Embedder().preload(args.embedding_cache)), recipe.evidence_sentences)
+    examples = reader_examples(train, TextCache(Embedder().preload(args.embedding_cache)), recipe)
     print(f"{len(examples)} related pairs from the claim-disjoint train part ({len(train)} pairs)")
     reader = train_reader(examples, recipe)
     trained_on = f"FNC-1 train files, claim-disjoint train part: {len(examples)} related pairs"
