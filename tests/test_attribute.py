@@ -122,6 +122,25 @@ def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  
     assert any(link.outlet == "Daily Courier" and link.role == ChainRole.REPORT for link in attribution.chain)
 
 
+def test_attribute_anonymous_descriptor_keeps_who_they_are_not_clauses(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two people briefed on the talks said the delegations had left. "
+        "Officials at the ministry, which oversees the talks, said no date had been set."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["Two people briefed on the talks", "Officials at the ministry"]
+
+
+def test_attribute_speaking_on_condition_of_anonymity_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Diplomats spoke on condition of anonymity because they were not authorized to discuss the talks. "
+        "One diplomat, speaking on behalf of the delegation, said the gap remained wide."
+    )
+    article, attribution = attribution_of(text, nlp)
+    contents = [article.quote(s.content) for source in attribution.sources for s in source.statements]
+    assert contents == ["the gap remained wide"]
+
+
 def test_attribute_refusal_to_comment(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A spokesperson for the airline declined to comment, citing the ongoing investigation."
     article, attribution = attribution_of(text, nlp)
@@ -130,6 +149,13 @@ def test_attribute_refusal_to_comment(nlp) -> None:  # type: ignore[no-untyped-d
     assert statement.refusal
     assert article.quote(statement.cue) == "declined to comment"
     assert "citing the ongoing investigation" in article.quote(statement.content)
+
+
+def test_attribute_refusal_in_a_clause_ends_with_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Pentagon, which declined to comment on the report, has not confirmed the order."
+    article, attribution = attribution_of(text, nlp)
+    refusals = [s for s in source_named(attribution, "Pentagon").statements if s.refusal]
+    assert [article.quote(s.content) for s in refusals] == ["declined to comment on the report"]
 
 
 def test_attribute_first_report_credit_and_republish(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,9 @@ PREP_CONTENT_CUES = frozenset("warn complain testify call speak talk comment boa
 # The prepositions that introduce what was said ("warned of", "called for", "spoke about");
 # others say where, when or to whom ("spoke at", "talked with").
 CONTENT_PREPOSITIONS = frozenset("about on of for against over regarding concerning".split())
+# Objects of a preposition after such a cue that say on what terms someone spoke, not what
+# ("spoke on condition of anonymity", "on behalf of the family", "on background").
+TERMS_OF_SPEAKING = frozenset("condition behalf background record".split())
 
 # Denials are speech when what is denied is a claim, not a thing ("denied funding" is an act).
 DENIAL_CUES = frozenset("deny reject dismiss refute".split())

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of
+from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of, trim_punctuation
 from sourcebrief.model import SourceKind
 
 _ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
@@ -228,7 +228,7 @@ class SpeakerResolver:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         for speaker in reversed(self._recent):
-            if speaker.kind == SourceKind.ANONYMOUS and speaker.name.lower().split()[-1] == head.lower_:
+            if speaker.kind == SourceKind.ANONYMOUS and head.lower_ in speaker.name.lower().split():
                 return replace(speaker, start=head.left_edge.idx, end=head.idx + len(head))
         return None
 
@@ -263,7 +263,7 @@ class SpeakerResolver:
         return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
 
     def _anonymous(self, head: Token, kind: SourceKind = SourceKind.ANONYMOUS) -> Speaker:
-        tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS)
+        tokens = _descriptor(head)
         descriptor = text_of(tokens)
         start, end = span_of(tokens)
         key = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
@@ -271,6 +271,20 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _descriptor(head: Token) -> list[Token]:
+    """What describes an unnamed source: its noun phrase with a participle that says who they
+    are ("two people briefed on the talks"), without clauses at any depth ("officials at the
+    ministry, which oversees the talks"; "who spoke to CBS News" is the conduit)."""
+    who = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not c.nbor(-1).is_punct}
+    dropped = {
+        t.i
+        for clause in head.subtree
+        if clause.i != head.i and clause.dep_ in _CLAUSE_DEPS - {"punct"} and clause.i not in who
+        for t in clause.subtree
+    }
+    return trim_punctuation([t for t in head.subtree if t.i not in dropped]) or [head]
 
 
 def _continues_name(token: Token, name_start: Token) -> bool:

@@ -87,6 +87,8 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
     if cue.lemma_ in _NOUN_CUES:
         return _noun_cue_statement(cue, subject)
     if cue.lemma_ in lexicon.PREP_CONTENT_CUES:
+        if _on_terms(cue):
+            return None
         found = _prep_content(cue)
         if found is not None:
             return RawStatement(subject, (_cue_start(cue), found[0]), found[1], conduit=outlet_object(cue))
@@ -137,6 +139,15 @@ def _says_what(prep: Token) -> bool:
     """ "spoke about the budget", not "spoke at the opening" or "spoke on Monday" (where or when)."""
     return prep.lower_ in lexicon.CONTENT_PREPOSITIONS and not any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+    )
+
+
+def _on_terms(cue: Token) -> bool:
+    """ "spoke on condition of anonymity", "speaking on behalf of the family": how they spoke;
+    what they said, if the sentence says it, hangs from another cue."""
+    return any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in lexicon.TERMS_OF_SPEAKING for o in c.children)
+        for c in cue.children
     )
 
 
@@ -287,13 +298,15 @@ def _clean_span(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _refusal_span(cue: Token, sentence: Span) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """(cue, content) spans of a refusal to comment: the refusal phrase, and it with its reason."""
+    """(cue, content) spans of a refusal to comment: the refusal phrase, and it with its reason,
+    to the end of the cue's clause ("The Pentagon, which declined to comment on the report, has
+    not ..." ends at "report")."""
     text = doc_text(sentence.doc)
     window_start = cue.idx - 20 if cue.lemma_ in ("respond", "comment", "reach") else cue.idx
     match = REFUSAL.search(text, max(window_start, sentence.start_char), sentence.end_char)
     if not match or match.start() > cue.idx + len(cue):
         return None
-    end = sentence.end_char
+    end = min(sentence.end_char, _end(cue.right_edge))
     while end > match.end() and (text[end - 1] in ".!? \n"):
         end -= 1
     return (match.start(), match.end()), (match.start(), end)
