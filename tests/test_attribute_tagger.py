@@ -154,3 +154,14 @@ def test_tagged_possessive_source_is_the_person_named_before(nlp: Language) -> N
     [statement] = source.statements
     assert statement.speaker is not None
     assert text[statement.speaker.start : statement.speaker.end] == "his"
+
+
+def test_tagged_statement_is_a_refusal_only_when_its_cue_refuses(nlp: Language) -> None:
+    text = "Smith said the plan was sound but declined to elaborate. The Pentagon declined to comment."
+    tagged = [
+        _attribution(text, "Smith", "said", "the plan was sound but declined to elaborate"),
+        _attribution(text, "The Pentagon", "declined", "to comment"),
+    ]
+    found = attribute(analysis_of(text, nlp), FixedTagger(tagged))  # type: ignore[arg-type]
+    refusals = {source.name: [s.refusal for s in source.statements] for source in found.sources}
+    assert refusals == {"Smith": [False], "Pentagon": [True]}

@@ -24,13 +24,15 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if subject is None:
             continue
         for content in attribution.content:
+            # A refusal is one when its cue is: "said the plan was sound but declined to
+            # elaborate" is a statement with a refusal at its end.
             refusal = REFUSAL.search(text, cue.start, max(cue.end, content.end))
             statements.append(
                 RawStatement(
                     subject=subject,
                     cue=(cue.start, cue.end),
                     content=(content.start, content.end),
-                    refusal=refusal is not None,
+                    refusal=refusal is not None and refusal.start() < cue.end,
                     subject_is_source=source is not None,
                     mention=(source.start, source.end) if source else None,
                 )
