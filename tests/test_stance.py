@@ -29,6 +29,7 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
             "A spokesperson for the builder",
             Stance.DECLINES_TO_COMMENT,
         ),
+        ("The city council has not confirmed the halt.", "The city council", Stance.DECLINES_TO_COMMENT),
         (
             "The Daily Courier reported that construction of the stadium had been halted.",
             "Daily Courier",

@@ -30,6 +30,10 @@ _DISPUTE = re.compile(
     r"overstat\w+|exaggerat\w+)\b",
     re.IGNORECASE,
 )
+# "has not confirmed", "could not independently verify": no answer on the claim, not a confirmation.
+_NOT_CONFIRMED = re.compile(
+    r"\b(not|n[’']t|never)\s+(yet\s+)?(independently\s+)?(confirm|verif|corroborat)\w*", re.IGNORECASE
+)
 # "the report", "these claims", "the chairwoman's account": words that point back at the claim.
 _REFERS_TO_CLAIM = re.compile(
     r"\b(the|these|those|such|that|this)\s+(\w+['’]s\s+)?(reports?|claims?|allegations?|accusations?|"
@@ -97,7 +101,7 @@ def statement_stance(statement: Statement, article: Article, terms: ClaimTerms) 
     Only a statement about the claim takes a side: "I don't know" or "disputes" said of
     something else is not a stance on this claim. Doubt or denial aimed at the claim's people
     ("questioned the President's power") counts; agreement needs the claim's substance."""
-    if statement.refusal:
+    if statement.refusal or (statement.cue and _NOT_CONFIRMED.search(article.quote(statement.cue))):
         return Stance.DECLINES_TO_COMMENT
     said = article.quote(statement.content)
     about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))
