@@ -4,7 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sourcebrief import Briefing, Pipeline
-from sourcebrief.model import Citation
+from sourcebrief.brief import compose
+from sourcebrief.model import Citation, Claim, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
 
 from .conftest import CASES
 from .helpers import article
@@ -81,3 +82,32 @@ def test_brief_quotes_only_what_the_article_says(pipeline: Pipeline) -> None:
     for sentence in briefing.sentences:
         for quoted in sentence.text.split("“")[1:]:
             assert quoted.split("”")[0].rstrip(".") in text
+
+
+def _sentence_for(text: str, speaker: str, cue: str, content: str, *, refusal: bool = False) -> str:
+    """The briefing's sentence for one statement with these spans (the first of each in ``text``)."""
+    found = article(text)
+
+    def cite(part: str) -> Citation:
+        start = text.index(part)
+        return found.cite(start, start + len(part))
+
+    statement = Statement(cite(content), cite(cue), cite(speaker), direct=False, refusal=refusal)
+    source = Source("s1", speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(statement,))
+    claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
+    notes = compose(found, claim, (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    return notes[-1].text
+
+
+def test_brief_refusal_reads_whole_when_the_cue_is_its_own_span() -> None:
+    text = "Senior officials declined to comment in detail."
+    assert _sentence_for(text, "Senior officials", "declined", "to comment in detail", refusal=True) == (
+        "Senior officials declined to comment in detail."
+    )
+
+
+def test_brief_passive_cue_reads_in_the_article_order() -> None:
+    text = "The directive was first reported by the newspaper."
+    assert _sentence_for(text, "the newspaper", "was first reported by", "The directive") == (
+        "The directive was first reported by the newspaper."
+    )

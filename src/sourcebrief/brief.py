@@ -11,6 +11,7 @@ from sourcebrief.model import (
     Article,
     ChainLink,
     ChainRole,
+    Citation,
     Claim,
     Flag,
     FlagKind,
@@ -123,17 +124,25 @@ def _statement_sentence(article: Article, source: Source, statement: Statement) 
     speaker = _speaker_phrase(source)
     content = _no_stop(article.quote(statement.content))
     cue = article.quote(statement.cue) if statement.cue else ""
-    if statement.refusal:
-        text = f"{speaker} {content}."
+    if statement.refusal and statement.cue and not _within(statement.cue, statement.content):
+        text = f"{speaker} {cue} {content}."  # the tagger's spans: "declined" + "to comment"
+    elif statement.refusal:
+        text = f"{speaker} {content}."  # the rules' content holds the refusal phrase
     elif statement.direct:
         quoted = _sentence_end(article.quote(statement.content))
         text = f"{speaker} {cue}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_lower_determiner(content)}."
+    elif cue.lower().endswith(" by"):  # a passive cue: "The directive was first reported by The Record."
+        text = f"{content} {cue} {speaker}."
     else:
         text = f"{speaker} {cue} {content}."
     citations = [c for c in (source.mentions[0], statement.speaker, statement.cue, statement.content) if c]
     return Note(_capitalised(text), tuple(dict.fromkeys(citations)))
+
+
+def _within(inner: Citation, outer: Citation) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _speaker_phrase(source: Source) -> str:
