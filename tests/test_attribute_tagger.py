@@ -165,3 +165,14 @@ def test_tagged_statement_is_a_refusal_only_when_its_cue_refuses(nlp: Language) 
     found = attribute(analysis_of(text, nlp), FixedTagger(tagged))  # type: ignore[arg-type]
     refusals = {source.name: [s.refusal for s in source.statements] for source in found.sources}
     assert refusals == {"Smith": [False], "Pentagon": [True]}
+
+
+def test_tagged_hearsay_cue_has_no_speaker_in_the_sentence(nlp: Language) -> None:
+    # "reportedly issued": the subject is whom the report is about; "reportedly said": who spoke.
+    text = "Defense Secretary Pete Hegseth has reportedly issued a directive. Smith reportedly said the plan failed."
+    tagged = [
+        _attribution(text, "Defense Secretary Pete Hegseth", "has reportedly issued", "a directive"),
+        _attribution(text, "Smith", "reportedly said", "the plan failed"),
+    ]
+    found = attribute(analysis_of(text, nlp), FixedTagger(tagged))  # type: ignore[arg-type]
+    assert [source.name for source in found.sources] == ["Smith"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, cue_subject
 from sourcebrief.attribute.tokens import doc_text
@@ -41,8 +43,18 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
 
 
 def _subject(doc: Doc, source: Span | None, cue: Span) -> Token | None:
-    found = source or cue
-    span = doc.char_span(found.start, found.end, alignment_mode="expand")
-    if span is None or not len(span):
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue_span is None or not len(cue_span) or _hearsay(cue_span):
         return None
-    return span.root if source else cue_subject(span)
+    if source is None:
+        return cue_subject(cue_span)
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _hearsay(cue: SpacySpan) -> bool:
+    """ "has reportedly issued": a report without its reporter, about the verb's subject; but in
+    "reportedly said" the subject still speaks."""
+    return any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
+        t.lemma_.lower() in lexicon.CUE_VERBS for t in cue
+    )

@@ -133,3 +133,7 @@ OUTLET_WORDS = re.compile(
 
 # Verbs whose object is an outlet a source spoke to ("told CBS News", "spoke to Reuters").
 CONDUIT_VERBS = frozenset("tell speak talk".split())
+
+# Adverbs that say a claim is someone's without saying whose ("has reportedly issued"): the
+# verb's subject is whom the claim is about, never its source.
+HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
