@@ -274,10 +274,12 @@ class SpeakerResolver:
 
 
 def _descriptor(head: Token) -> list[Token]:
-    """What describes an unnamed source: its noun phrase with a participle that says who they
-    are ("two people briefed on the talks"), without clauses at any depth ("officials at the
-    ministry, which oversees the talks"; "who spoke to CBS News" is the conduit)."""
-    who = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not c.nbor(-1).is_punct}
+    """What describes an unnamed source: its noun phrase with a past participle that says who
+    they are ("two people briefed on the talks"), without clauses at any depth ("officials at
+    the ministry, which oversees the talks"; "who spoke to CBS News" is the conduit) or what they
+    are doing ("officials saying ...": that is the statement)."""
+    # The parser tags such a participle VBD as often as VBN.
+    who = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and not c.nbor(-1).is_punct}
     dropped = {
         t.i
         for clause in head.subtree
