@@ -126,11 +126,13 @@ def test_attribute_anonymous_descriptor_keeps_who_they_are_not_clauses(nlp) -> N
     text = (
         "Two people briefed on the talks said the delegations had left. "
         "Officials at the ministry, which oversees the talks, said no date had been set. "
-        "The ministry closed the office, with officials saying it was for security reasons."
+        "The ministry closed the office, with officials saying it was for security reasons. "
+        "Firms including Acme, Globex and Initech said they would leave."
     )
     _, attribution = attribution_of(text, nlp)
     names = [s.name for s in attribution.sources]
-    assert names == ["Two people briefed on the talks", "Officials at the ministry", "officials"]
+    assert names[:3] == ["Two people briefed on the talks", "Officials at the ministry", "officials"]
+    assert names[3] == "Firms including Acme, Globex and Initech"
 
 
 def test_attribute_speaking_on_condition_of_anonymity_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -275,17 +275,18 @@ class SpeakerResolver:
 
 def _descriptor(head: Token) -> list[Token]:
     """What describes an unnamed source: its noun phrase with a past participle that says who
-    they are ("two people briefed on the talks"), without clauses at any depth ("officials at
-    the ministry, which oversees the talks"; "who spoke to CBS News" is the conduit) or what they
-    are doing ("officials saying ...": that is the statement)."""
+    they are ("two people briefed on the talks"), without what they are doing ("officials
+    saying ...": that is the statement), other subjects joined to it, or clauses at any depth
+    ("officials at the ministry, which oversees the talks"; "who spoke to CBS News" is the
+    conduit); a list inside it stays ("firms including A, B and C")."""
     # The parser tags such a participle VBD as often as VBN.
     who = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and not c.nbor(-1).is_punct}
-    dropped = {
-        t.i
-        for clause in head.subtree
-        if clause.i != head.i and clause.dep_ in _CLAUSE_DEPS - {"punct"} and clause.i not in who
-        for t in clause.subtree
-    }
+    clauses = [
+        t
+        for t in head.subtree
+        if (t.head.i == head.i and t.dep_ in _CLAUSE_DEPS and t.i not in who) or t.dep_ in ("relcl", "advcl")
+    ]
+    dropped = {t.i for clause in clauses if clause.i != head.i for t in clause.subtree}
     return trim_punctuation([t for t in head.subtree if t.i not in dropped]) or [head]
 
 
