@@ -30,6 +30,7 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
             Stance.DECLINES_TO_COMMENT,
         ),
         ("The city council has not confirmed the halt.", "The city council", Stance.DECLINES_TO_COMMENT),
+        ("The city council has not confirmed Mayor Ruiz's nominee.", "The city council", Stance.REPORTS),
         (
             "The Daily Courier reported that construction of the stadium had been halted.",
             "Daily Courier",

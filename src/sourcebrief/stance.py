@@ -101,10 +101,12 @@ def statement_stance(statement: Statement, article: Article, terms: ClaimTerms) 
     Only a statement about the claim takes a side: "I don't know" or "disputes" said of
     something else is not a stance on this claim. Doubt or denial aimed at the claim's people
     ("questioned the President's power") counts; agreement needs the claim's substance."""
-    if statement.refusal or (statement.cue and _NOT_CONFIRMED.search(article.quote(statement.cue))):
+    if statement.refusal:
         return Stance.DECLINES_TO_COMMENT
     said = article.quote(statement.content)
     about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))
+    if about and statement.cue and _NOT_CONFIRMED.search(article.quote(statement.cue)):
+        return Stance.DECLINES_TO_COMMENT  # not "the Senate had not confirmed him" (a nominee)
     both = f"{article.quote(statement.cue) if statement.cue else ''} {said}"
     if about or name_words(said) & terms.names:
         for pattern, stance in ((_UNAWARE, Stance.UNAWARE), (_DENY, Stance.DENIES), (_DISPUTE, Stance.DISPUTES)):
