@@ -279,8 +279,7 @@ def _descriptor(head: Token) -> list[Token]:
     saying ...": that is the statement), other subjects joined to it, or clauses at any depth
     ("officials at the ministry, which oversees the talks"; "who spoke to CBS News" is the
     conduit); a list inside it stays ("firms including A, B and C")."""
-    # The parser tags such a participle VBD as often as VBN.
-    who = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and not c.nbor(-1).is_punct}
+    who = {c.i for c in head.children if c.dep_ == "acl" and _describes(c)}
     clauses = [
         t
         for t in head.subtree
@@ -288,6 +287,17 @@ def _descriptor(head: Token) -> list[Token]:
     ]
     dropped = {t.i for clause in clauses if clause.i != head.i for t in clause.subtree}
     return trim_punctuation([t for t in head.subtree if t.i not in dropped]) or [head]
+
+
+def _describes(participle: Token) -> bool:
+    """ "briefed on the talks", "published by NBC News": a past participle right after the noun
+    (tagged VBD as often as VBN) with no other verb in its phrase; "protested by shouting ..." is
+    the main verb, misparsed."""
+    return (
+        participle.tag_ in ("VBN", "VBD")
+        and not participle.nbor(-1).is_punct
+        and not any(t.pos_ in ("VERB", "AUX") for t in participle.subtree if t.i != participle.i)
+    )
 
 
 def _continues_name(token: Token, name_start: Token) -> bool:
