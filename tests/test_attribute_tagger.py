@@ -15,6 +15,7 @@ from sourcebrief.attribute.tagger import (
     viterbi,
 )
 from sourcebrief.errors import ModelError, ModelMissing
+from sourcebrief.model import Source
 from sourcebrief.settings import AttributeSettings
 
 from .conftest import CASES
@@ -158,21 +159,23 @@ def test_tagged_possessive_source_is_the_person_named_before(nlp: Language) -> N
 
 def test_tagged_statement_is_a_refusal_only_when_its_cue_refuses(nlp: Language) -> None:
     text = "Smith said the plan was sound but declined to elaborate. The Pentagon declined to comment."
-    tagged = [
-        _attribution(text, "Smith", "said", "the plan was sound but declined to elaborate"),
-        _attribution(text, "The Pentagon", "declined", "to comment"),
-    ]
-    found = attribute(analysis_of(text, nlp), FixedTagger(tagged))  # type: ignore[arg-type]
-    refusals = {source.name: [s.refusal for s in source.statements] for source in found.sources}
+    said = ("Smith", "said", "the plan was sound but declined to elaborate")
+    refusals = {
+        source.name: [s.refusal for s in source.statements]
+        for source in _sources_tagged(text, nlp, said, ("The Pentagon", "declined", "to comment"))
+    }
     assert refusals == {"Smith": [False], "Pentagon": [True]}
 
 
 def test_tagged_hearsay_cue_has_no_speaker_in_the_sentence(nlp: Language) -> None:
     # "reportedly issued": the subject is whom the report is about; "reportedly said": who spoke.
     text = "Defense Secretary Pete Hegseth has reportedly issued a directive. Smith reportedly said the plan failed."
-    tagged = [
-        _attribution(text, "Defense Secretary Pete Hegseth", "has reportedly issued", "a directive"),
-        _attribution(text, "Smith", "reportedly said", "the plan failed"),
-    ]
-    found = attribute(analysis_of(text, nlp), FixedTagger(tagged))  # type: ignore[arg-type]
-    assert [source.name for source in found.sources] == ["Smith"]
+    issued = ("Defense Secretary Pete Hegseth", "has reportedly issued", "a directive")
+    sources = _sources_tagged(text, nlp, issued, ("Smith", "reportedly said", "the plan failed"))
+    assert [source.name for source in sources] == ["Smith"]
+
+
+def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, str]) -> tuple[Source, ...]:
+    """The sources found where the tagger tags these (source, cue, content) spans."""
+    attributions = [_attribution(text, *spans) for spans in tagged]
+    return attribute(analysis_of(text, nlp), FixedTagger(attributions)).sources  # type: ignore[arg-type]
