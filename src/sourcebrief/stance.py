@@ -106,7 +106,8 @@ def statement_stance(statement: Statement, article: Article, terms: ClaimTerms) 
     said = article.quote(statement.content)
     about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))
     if about and statement.cue and _NOT_CONFIRMED.search(article.quote(statement.cue)):
-        return Stance.DECLINES_TO_COMMENT  # not "the Senate had not confirmed him" (a nominee)
+        # About the claim only: "the Senate had not confirmed him" is about a nominee.
+        return Stance.DECLINES_TO_COMMENT
     both = f"{article.quote(statement.cue) if statement.cue else ''} {said}"
     if about or name_words(said) & terms.names:
         for pattern, stance in ((_UNAWARE, Stance.UNAWARE), (_DENY, Stance.DENIES), (_DISPUTE, Stance.DISPUTES)):

@@ -26,8 +26,8 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if subject is None:
             continue
         for content in attribution.content:
-            # A refusal is one when its cue is: "said the plan was sound but declined to
-            # elaborate" is a statement with a refusal at its end.
+            # Only a refusing cue makes a refusal: "said the plan was sound but declined to
+            # elaborate" is a statement that ends with one.
             refusal = REFUSAL.search(text, cue.start, max(cue.end, content.end))
             statements.append(
                 RawStatement(
