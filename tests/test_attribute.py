@@ -54,7 +54,7 @@ STATEMENT_CASES = [
         'Senator Maria Diaz told reporters: "This bill is dead on arrival and everyone knows it."',
         "Maria Diaz",
         SourceKind.PERSON,
-        "told reporters",
+        "told",
         "This bill is dead on arrival and everyone knows it.",
         True,
     ),
@@ -86,6 +86,23 @@ def test_attribute_statement(nlp, text, speaker, kind, cue, content, direct) -> 
     assert statement.cue is not None and article.quote(statement.cue) == cue
     assert article.quote(statement.content) == content
     assert statement.direct is direct
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "addressee"),
+    [
+        ('Senator Maria Diaz told reporters: "This bill is dead on arrival."', "told", "reporters"),
+        ("A total of 39 are confirmed dead, officials told state media on Tuesday.", "told", "state media"),
+        ("The mayor spoke to the press after the vote, saying the budget was balanced.", "spoke", "to the press"),
+        ("The minister said the budget was balanced.", "said", None),
+    ],
+)
+def test_addressee_is_kept_apart_from_the_cue(nlp, text: str, cue: str, addressee: str | None) -> None:  # type: ignore[no-untyped-def]
+    """PolNeAR's cues are the verb alone; the briefing still says whom it was told to."""
+    article, attribution = attribution_of(text, nlp)
+    [statement] = [st for source in attribution.sources for st in source.statements]
+    assert statement.cue is not None and article.quote(statement.cue) == cue
+    assert (article.quote(statement.addressee) if statement.addressee else None) == addressee
 
 
 def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -175,6 +175,14 @@ def test_tagged_hearsay_cue_has_no_speaker_in_the_sentence(nlp: Language) -> Non
     assert [source.name for source in sources] == ["Smith"]
 
 
+def test_tagged_cue_gets_its_addressee_from_the_parse(nlp: Language) -> None:
+    text = "A spokesperson told the Military Times the attack took place at about 7:45 p.m."
+    [source] = _sources_tagged(text, nlp, ("A spokesperson", "told", "the attack took place at about 7:45 p.m"))
+    [statement] = source.statements
+    assert statement.addressee is not None
+    assert text[statement.addressee.start : statement.addressee.end] == "the Military Times"
+
+
 def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, str]) -> tuple[Source, ...]:
     """The sources found where the tagger tags these (source, cue, content) spans."""
     attributions = [_attribution(text, *spans) for spans in tagged]

@@ -84,7 +84,9 @@ def test_brief_quotes_only_what_the_article_says(pipeline: Pipeline) -> None:
             assert quoted.split("”")[0].rstrip(".") in text
 
 
-def _sentence_for(text: str, speaker: str, cue: str, content: str, *, refusal: bool = False) -> str:
+def _sentence_for(
+    text: str, speaker: str, cue: str, content: str, *, refusal: bool = False, addressee: str | None = None
+) -> str:
     """The briefing's sentence for one statement with these spans (the first of each in ``text``)."""
     found = article(text)
 
@@ -92,7 +94,14 @@ def _sentence_for(text: str, speaker: str, cue: str, content: str, *, refusal: b
         start = text.index(part)
         return found.cite(start, start + len(part))
 
-    statement = Statement(cite(content), cite(cue), cite(speaker), direct=False, refusal=refusal)
+    statement = Statement(
+        cite(content),
+        cite(cue),
+        cite(speaker),
+        direct=False,
+        refusal=refusal,
+        addressee=cite(addressee) if addressee else None,
+    )
     source = Source("s1", speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(statement,))
     claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
     notes = compose(found, claim, (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
@@ -110,4 +119,11 @@ def test_brief_passive_cue_reads_in_the_article_order() -> None:
     text = "The directive was first reported by the newspaper."
     assert _sentence_for(text, "the newspaper", "was first reported by", "The directive") == (
         "The directive was first reported by the newspaper."
+    )
+
+
+def test_brief_names_whom_a_statement_was_told_to() -> None:
+    text = "A total of 39 are confirmed dead, officials told state media."
+    assert _sentence_for(text, "officials", "told", "A total of 39 are confirmed dead", addressee="state media") == (
+        "Officials told state media a total of 39 are confirmed dead."
     )

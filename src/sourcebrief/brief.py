@@ -121,24 +121,32 @@ def _chosen_statements(source: Source) -> list[Statement]:
 
 
 def _statement_sentence(article: Article, source: Source, statement: Statement) -> Note:
-    speaker = _speaker_phrase(source)
+    return statement_note(article, _speaker_phrase(source), source.mentions[0], statement)
+
+
+def statement_note(article: Article, speaker: str, mention: Citation, statement: Statement) -> Note:
+    """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
+    the source's first mention and every span used."""
     content = _no_stop(article.quote(statement.content))
     cue = article.quote(statement.cue) if statement.cue else ""
+    # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
+    told = f"{cue} {article.quote(statement.addressee)}" if statement.addressee else cue
+    passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
     if statement.refusal and statement.cue and not _within(statement.cue, statement.content):
         text = f"{speaker} {cue} {content}."  # the tagger's spans: "declined" + "to comment"
     elif statement.refusal:
         text = f"{speaker} {content}."  # the rules' content holds the refusal phrase
     elif statement.direct:
         quoted = _sentence_end(article.quote(statement.content))
-        text = f"{speaker} {cue}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
+        text = f"{speaker} {told}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_lower_determiner(content)}."
-    elif cue.lower().endswith(" by"):  # a passive cue: "The directive was first reported by The Record."
+    elif passive:
         text = f"{content} {cue} {speaker}."
     else:
-        text = f"{speaker} {cue} {content}."
-    citations = [c for c in (source.mentions[0], statement.speaker, statement.cue, statement.content) if c]
-    return Note(_capitalised(text), tuple(dict.fromkeys(citations)))
+        text = f"{speaker} {told} {_lower_determiner(content)}."
+    spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
+    return Note(_capitalised(text), tuple(dict.fromkeys(c for c in spans if c)))
 
 
 def _within(inner: Citation, outer: Citation) -> bool:

@@ -108,13 +108,15 @@ class Article:
 
 @dataclass(frozen=True)
 class Statement:
-    """One attributed statement: who (``speaker``), the cue ("said", "according to"), and what."""
+    """One attributed statement: who (``speaker``), the cue ("said", "according to"), to whom
+    (``addressee``: "told *reporters*"), and what."""
 
     content: Citation
     cue: Citation | None
     speaker: Citation | None
     direct: bool
     refusal: bool = False
+    addressee: Citation | None = None
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,7 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
         speaker=article.cite(*(raw.mention or (speaker.start, speaker.end))),
         direct=direct,
         refusal=raw.refusal,
+        addressee=article.cite(*raw.addressee) if raw.addressee else None,
     )
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span
-from sourcebrief.attribute.statements import REFUSAL, RawStatement, cue_subject
+from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
 from sourcebrief.attribute.tokens import doc_text
 
 
@@ -22,10 +22,16 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if not (attribution.cue and attribution.content):
             continue
         source, cue = (attribution.source or (None,))[0], attribution.cue[0]
-        subject = _subject(doc, source, cue)
+        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if cue_span is None or not len(cue_span) or _hearsay(cue_span):
+            continue
+        tagged_root = _root(doc, source) if source is not None else None
+        subject = tagged_root if source is not None else cue_subject(cue_span)
         if subject is None:
             continue
+        addressee = _addressee_after(cue_span, cue.end)
         for content in attribution.content:
+            addressed = addressee if addressee is not None and not _overlap(addressee, content) else None
             # Only a refusing cue makes a refusal: "said the plan was sound but declined to
             # elaborate" is a statement that ends with one.
             refusal = REFUSAL.search(text, cue.start, max(cue.end, content.end))
@@ -37,19 +43,25 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                     refusal=refusal is not None and refusal.start() < cue.end,
                     subject_is_source=source is not None,
                     mention=(source.start, source.end) if source else None,
+                    addressee=addressed,
                 )
             )
     return sorted(statements, key=lambda s: s.cue[0])
 
 
-def _subject(doc: Doc, source: Span | None, cue: Span) -> Token | None:
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if cue_span is None or not len(cue_span) or _hearsay(cue_span):
-        return None
-    if source is None:
-        return cue_subject(cue_span)
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+def _root(doc: Doc, span: Span) -> Token | None:
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
+
+
+def _overlap(a: tuple[int, int], b: Span) -> bool:
+    return a[0] < b.end and b.start < a[1]
+
+
+def _addressee_after(cue: SpacySpan, cue_end: int) -> tuple[int, int] | None:
+    """The addressee the parse finds for the cue's verb, when the tagged cue stops before it."""
+    found = addressee_span(cue.root)
+    return found if found is not None and found[0] >= cue_end else None
 
 
 def _hearsay(cue: SpacySpan) -> bool:

@@ -50,6 +50,7 @@ class RawStatement:
     direct: bool = False
     refusal: bool = False
     conduit: str | None = None
+    addressee: tuple[int, int] | None = None
     # The subject is known to be a source (the object of "according to", or tagged by the model):
     # any noun phrase there names one.
     subject_is_source: bool = False
@@ -93,16 +94,23 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
         if found is not None:
             return RawStatement(subject, (_cue_start(cue), found[0]), found[1], conduit=outlet_object(cue))
     addressee = _addressee(cue)
-    cue_span = (_cue_start(cue), _end(addressee if addressee is not None else _particle(cue) or cue))
+    verb_end = _particle(cue) or cue
     content = (
         _content_of(cue, sentence, skip=addressee)
-        or _quote_after(cue_span[1], sentence)
+        or _quote_after(_end(addressee if addressee is not None else verb_end), sentence)
         or _quote_before(min(cue.idx, subject.left_edge.idx), sentence)
     )
     if content is None:
         return None
     strong = cue.lemma_ in lexicon.STRONG_CUES
-    return RawStatement(subject, cue_span, content, conduit=outlet_object(cue), subject_is_source=strong)
+    return RawStatement(
+        subject,
+        (_cue_start(cue), _end(verb_end)),
+        content,
+        conduit=outlet_object(cue),
+        subject_is_source=strong,
+        addressee=_span_after_verb(cue, addressee),
+    )
 
 
 def _cue_start(cue: Token) -> int:
@@ -149,6 +157,18 @@ def _on_terms(cue: Token) -> bool:
         c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in lexicon.TERMS_OF_SPEAKING for o in c.children)
         for c in cue.children
     )
+
+
+def addressee_span(cue: Token) -> tuple[int, int] | None:
+    """Whom the cue's verb addresses, from the word after the verb (and its particle) on: "told
+    *reporters*", "spoke *to the press*". PolNeAR's cues leave the addressee out; a briefing needs
+    it ("Officials told state media ...")."""
+    return _span_after_verb(cue, _addressee(cue))
+
+
+def _span_after_verb(cue: Token, last: Token | None) -> tuple[int, int] | None:
+    after = (_particle(cue) or cue).i + 1
+    return (cue.doc[after].idx, _end(last)) if last is not None and after <= last.i else None
 
 
 def _addressee(cue: Token) -> Token | None:

@@ -315,13 +315,15 @@ def record_scores(path: Path, config: dict[str, Any], scores: dict[str, Any]) ->
 
 
 def rule_spans(sources: Sequence[Source]) -> dict[str, list[Span]]:
-    """The spans that the rules found, by role: the tagger's strongest feature."""
+    """The spans that the rules found, by role: the tagger's strongest feature. The addressee
+    is marked as cue, as the tagger was trained ("told reporters")."""
     spans: dict[str, list[Span]] = {"source": [], "cue": [], "content": []}
     for source in sources:
         for statement in source.statements:
             for role, citation in (
                 ("source", statement.speaker),
                 ("cue", statement.cue),
+                ("cue", statement.addressee),
                 ("content", statement.content),
             ):
                 if citation is not None:

@@ -65,9 +65,11 @@ def _statement_dict(statement: Statement, article: Article) -> dict[str, Any]:
         "text": article.quote(statement.content),
         "direct": statement.direct,
         "cue": article.quote(statement.cue) if statement.cue else None,
+        "addressee": article.quote(statement.addressee) if statement.addressee else None,
         "refusal": statement.refusal,
         "citations": citation_dicts([statement.content]),
         "cue_citations": citation_dicts([statement.cue] if statement.cue else []),
+        "addressee_citations": citation_dicts([statement.addressee] if statement.addressee else []),
         "speaker_citations": citation_dicts([statement.speaker] if statement.speaker else []),
     }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcebrief.brief import STANCE_ORDER
+from sourcebrief.brief import STANCE_ORDER, statement_note
 from sourcebrief.model import Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
@@ -155,23 +155,10 @@ def _chosen_statements(source: StorySource) -> list[StoryStatement]:
 
 
 def _statement_note(source: StorySource, story_statement: StoryStatement, story_article: StoryArticle) -> Note:
-    article = story_article.article
-    statement = story_statement.statement
     speaker = f"{source.name} ({source.role})" if source.kind == SourceKind.PERSON and source.role else source.name
-    content = _no_stop(article.quote(statement.content))
-    cue = article.quote(statement.cue) if statement.cue else ""
-    when = f"{label(story_article)}: "
-    if statement.refusal:
-        text = f"{speaker} {content}."
-    elif statement.direct:
-        text = f"{speaker} {cue}: “{content}.”" if cue and cue.lower() != "according to" else f"{speaker}: “{content}.”"
-    elif cue.lower() == "according to":
-        text = f"according to {speaker}, {content}."
-    else:
-        text = f"{speaker} {cue} {content}."
     member = next(s for s in story_article.briefing.sources if (story_article.id, s.id) in source.members)
-    citations = [c for c in (member.mentions[0], statement.speaker, statement.cue, statement.content) if c]
-    return Note(when + text, tuple(dict.fromkeys(citations)))
+    note = statement_note(story_article.article, speaker, member.mentions[0], story_statement.statement)
+    return Note(f"{label(story_article)}: {note.text}", note.citations)
 
 
 def _other_claim_note(claim: StoryClaim) -> Note:

@@ -9,7 +9,8 @@ citation is {"article", "start", "end"} into the ``text`` of an article listed i
       "sources": [{"id", "name", "kind", "role", "affiliation", "names",
                    "stances": [{"claim", "stance", "citations"}], "mentions",
                    "statements": [{"article", "date", "claim", "stance", "republished", "text",
-                                   "direct", "cue", "refusal", "citations", "cue_citations"}]}],
+                                   "direct", "cue", "addressee", "refusal", "citations",
+                                   "cue_citations", "addressee_citations"}]}],
       "reporting_chain": [{"source", "target", "kind", "citations"}],
                    -- kind: first_report|credits|republishes|spoke_to
       "timeline": [{"date", "article", "source", "text", "citations"}],
@@ -97,9 +98,13 @@ def _source_dict(source: StorySource, story: Story) -> dict[str, Any]:
                 "text": story.article(st.article).quote(st.statement.content),
                 "direct": st.statement.direct,
                 "cue": story.article(st.article).quote(st.statement.cue) if st.statement.cue else None,
+                "addressee": story.article(st.article).quote(st.statement.addressee)
+                if st.statement.addressee
+                else None,
                 "refusal": st.statement.refusal,
                 "citations": citation_dicts((st.statement.content,)),
                 "cue_citations": citation_dicts((st.statement.cue,) if st.statement.cue else ()),
+                "addressee_citations": citation_dicts((st.statement.addressee,) if st.statement.addressee else ()),
             }
             for st in source.statements
         ],
