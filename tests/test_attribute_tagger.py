@@ -175,6 +175,21 @@ def test_tagged_hearsay_cue_has_no_speaker_in_the_sentence(nlp: Language) -> Non
     assert [source.name for source in sources] == ["Smith"]
 
 
+def test_tagged_passive_addressee_is_not_the_source(nlp: Language) -> None:
+    # The tagger marks "he", who was told; the minister who told him is the source.
+    text = "In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of 40 people missing."
+    [source] = _sources_tagged(text, nlp, ("he", "was told", "40 people missing"))
+    assert source.name == "Yevgeny Zinichev"
+    [statement] = source.statements
+    assert statement.cue is not None and text[statement.cue.start : statement.cue.end] == "was told by"
+
+
+def test_tagged_content_that_holds_its_own_speaker_is_dropped(nlp: Language) -> None:
+    # Tagged without a source, "is a critic of" takes its subject, which the content names.
+    text = "Alexei Navalny is an outspoken critic of the president."
+    assert _sources_tagged(text, nlp, (None, "is an outspoken critic of", "Alexei Navalny")) == ()
+
+
 def test_tagged_cue_gets_its_addressee_from_the_parse(nlp: Language) -> None:
     text = "A spokesperson told the Military Times the attack took place at about 7:45 p.m."
     [source] = _sources_tagged(text, nlp, ("A spokesperson", "told", "the attack took place at about 7:45 p.m"))

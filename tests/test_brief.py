@@ -85,7 +85,14 @@ def test_brief_quotes_only_what_the_article_says(pipeline: Pipeline) -> None:
 
 
 def _sentence_for(
-    text: str, speaker: str, cue: str, content: str, *, refusal: bool = False, addressee: str | None = None
+    text: str,
+    speaker: str,
+    cue: str,
+    content: str,
+    *,
+    refusal: bool = False,
+    addressee: str | None = None,
+    direct: bool = False,
 ) -> str:
     """The briefing's sentence for one statement with these spans (the first of each in ``text``)."""
     found = article(text)
@@ -98,7 +105,7 @@ def _sentence_for(
         cite(content),
         cite(cue),
         cite(speaker),
-        direct=False,
+        direct=direct,
         refusal=refusal,
         addressee=cite(addressee) if addressee else None,
     )
@@ -119,6 +126,13 @@ def test_brief_passive_cue_reads_in_the_article_order() -> None:
     text = "The directive was first reported by the newspaper."
     assert _sentence_for(text, "the newspaper", "was first reported by", "The directive") == (
         "The directive was first reported by the newspaper."
+    )
+
+
+def test_brief_passive_quotation_names_who_told_it() -> None:
+    text = 'He was told by the minister of "40 people under the rubble".'
+    assert _sentence_for(text, "the minister", "was told by", "40 people under the rubble", direct=True) == (
+        "“40 people under the rubble” was told by the minister."
     )
 
 

@@ -136,6 +136,8 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{speaker} {cue} {content}."  # the tagger's spans: "declined" + "to comment"
     elif statement.refusal:
         text = f"{speaker} {content}."  # the rules' content holds the refusal phrase
+    elif statement.direct and passive:
+        text = f"“{content}” {cue} {speaker}."
     elif statement.direct:
         quoted = _sentence_end(article.quote(statement.content))
         text = f"{speaker} {told}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"

@@ -25,12 +25,18 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue_span is None or not len(cue_span) or _hearsay(cue_span):
             continue
+        cue_end = cue.end
         tagged_root = _root(doc, source) if source is not None else None
+        if tagged_root is not None and tagged_root.dep_ == "nsubjpass" and tagged_root.head in cue_span:
+            source = tagged_root = None  # "he was told by the minister": the minister said it
+            cue_end = _through_by(doc, cue_span)
         subject = tagged_root if source is not None else cue_subject(cue_span)
         if subject is None:
             continue
-        addressee = _addressee_after(cue_span, cue.end)
+        addressee = _addressee_after(cue_span, cue_end)
         for content in attribution.content:
+            if content.start <= subject.idx < content.end:
+                continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
             addressed = addressee if addressee is not None and not _overlap(addressee, content) else None
             # Only a refusing cue makes a refusal: "said the plan was sound but declined to
             # elaborate" is a statement that ends with one.
@@ -38,7 +44,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
             statements.append(
                 RawStatement(
                     subject=subject,
-                    cue=(cue.start, cue.end),
+                    cue=(cue.start, cue_end),
                     content=(content.start, content.end),
                     refusal=refusal is not None and refusal.start() < cue.end,
                     subject_is_source=source is not None,
@@ -47,6 +53,12 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                 )
             )
     return sorted(statements, key=lambda s: s.cue[0])
+
+
+def _through_by(doc: Doc, cue: SpacySpan) -> int:
+    """The cue's end, taking in the "by" of a passive agent that follows it: "was told by"."""
+    after = doc[cue.end] if cue.end < len(doc) else None
+    return after.idx + len(after) if after is not None and after.dep_ == "agent" else cue.end_char
 
 
 def _root(doc: Doc, span: Span) -> Token | None:
