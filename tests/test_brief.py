@@ -141,3 +141,8 @@ def test_brief_names_whom_a_statement_was_told_to() -> None:
     assert _sentence_for(text, "officials", "told", "A total of 39 are confirmed dead", addressee="state media") == (
         "Officials told state media a total of 39 are confirmed dead."
     )
+
+
+def test_brief_one_word_content_has_no_stray_space() -> None:
+    text = "The bill passed, with 194 Republicans opposing it."
+    assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposing it."

@@ -91,8 +91,8 @@ def _short_label(source: Source) -> str:
 
 def _lower_determiner(text: str) -> str:
     """ "The cost ..." continues a sentence as "the cost ..."; names keep their capitals."""
-    first, _, rest = text.partition(" ")
-    return f"{first.lower()} {rest}" if first.lower() in _LOWER_FIRST else text
+    first, space, rest = text.partition(" ")
+    return f"{first.lower()}{space}{rest}" if first.lower() in _LOWER_FIRST else text
 
 
 def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
