@@ -246,6 +246,26 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
     assert article.quote(pence.content) == "I said last week that the plan would work, and it will."
 
 
+def test_attribute_a_transcript_quoted_whole_is_still_its_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Each paragraph opens with a quotation mark that closes only at the end: the speaker's line
+    # is inside the quotation, and the speaker is the "Mike Pence" named before.
+    text = (
+        "Indiana Gov. Mike Pence said on Sunday that the debate would go ahead.\n\n"
+        'Partial transcript as follows:\n\n"WALLACE: Let us start with the debate story tonight.\n\n'
+        '"PENCE: Well, look, the campaign apparently thinks this is an episode of a reality show.\n\n'
+        '"WALLACE: If I may, sir, we have got limited time."'
+    )
+    article, attribution = attribution_of(text, nlp)
+    pence = source_named(attribution, "Mike Pence")
+    direct = [article.quote(s.content) for s in pence.statements if s.direct]
+    assert direct == ["Well, look, the campaign apparently thinks this is an episode of a reality show."]
+    wallace = source_named(attribution, "WALLACE")
+    assert [article.quote(s.content) for s in wallace.statements] == [
+        "Let us start with the debate story tonight.",
+        "If I may, sir, we have got limited time.",
+    ]
+
+
 def test_attribute_a_pronoun_never_refers_to_a_speaker_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "It said that the plan would work.\n\nCNN: The network could not confirm the report on Monday."
     article, attribution = attribution_of(text, nlp)

@@ -11,7 +11,13 @@ from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.accurate import tagged_statements
 from sourcebrief.attribute.chain import assemble_chain, find_credits
 from sourcebrief.attribute.speakers import Speaker, SpeakerResolver
-from sourcebrief.attribute.statements import Quotation, RawStatement, find_statements, quotations
+from sourcebrief.attribute.statements import (
+    MAX_COLON_SPEAKER_TOKENS,
+    Quotation,
+    RawStatement,
+    find_statements,
+    quotations,
+)
 from sourcebrief.attribute.tagger import AttributionTagger, rule_spans
 from sourcebrief.model import Article, Attribution, ChainLink, ChainRole, Citation, Source, SourceKind, Statement
 
@@ -90,7 +96,9 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     last_speaker_by_paragraph: dict[tuple[int, int], Speaker] = {}
     covered: list[_Covered] = []
     for raw in _unique(raws):
-        if any(q.start < raw.cue[0] and raw.cue[1] < q.end for q in quotes):
+        quoted = next((q for q in quotes if q.start < raw.cue[0] and raw.cue[1] < q.end), None)
+        line = _transcript_line(raw, quoted, article.text) if quoted is not None else None
+        if quoted is not None and line is None:
             continue  # a cue inside a quotation is the quoted speaker's words
         outer = next((c for c in covered if c.start <= raw.cue[0] and raw.cue[1] <= c.end), None)
         if raw.subject is None:
@@ -101,7 +109,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
             speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source)
         if speaker is None or (outer is not None and outer.speaker is not None and outer.speaker.key == speaker.key):
             continue  # "..., which he said ..." inside his own statement adds nothing
-        statement = _to_statement(raw, speaker, quotes, article)
+        statement = _to_statement(raw, speaker, [line] if line else quotes, article)
         covered.append(_Covered(statement.content.start, statement.content.end, speaker, statement.direct))
         # "Reuters reported a government source said ...": the source spoke through Reuters.
         relayed_by = outer.speaker.name if outer and outer.speaker and outer.speaker.kind == SourceKind.OUTLET else None
@@ -132,6 +140,19 @@ def _unique(raws: Iterable[RawStatement]) -> list[RawStatement]:
             seen.add(key)
             unique.append(raw)
     return unique
+
+
+def _transcript_line(raw: RawStatement, quoted: Quotation, text: str) -> Quotation | None:
+    """A transcript quoted whole, a paragraph a speaker ('"PENCE: Well, look, ..."'): the
+    quotation opens with the speaker's name and its colon. Returns the quoted words after the
+    colon, which the speaker said; None for any other cue inside a quotation."""
+    name = text[quoted.inner_start : raw.cue[0]]
+    opens = raw.subject is not None and quoted.inner_start <= raw.subject.idx < raw.cue[0]
+    if text[raw.cue[0] : raw.cue[1]] != ":" or not opens or "\n" in name:
+        return None
+    if len(name.split()) > MAX_COLON_SPEAKER_TOKENS:
+        return None
+    return Quotation(raw.cue[1], quoted.end, raw.cue[1], quoted.inner_end)
 
 
 def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], article: Article) -> Statement:

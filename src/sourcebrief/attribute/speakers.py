@@ -41,8 +41,17 @@ def entity_name(token: Token) -> tuple[str, str] | None:
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
-            return _strip_article(ent), ent.label_
+            return _strip_article(_colon_part(ent, token)), ent.label_
     return None
+
+
+def _colon_part(entity: Span, token: Token) -> Span:
+    """The part of an entity on the token's side of a colon: the entity tagger sometimes runs a
+    transcript's "WALLACE:" on into the words that follow."""
+    colons = [t.i for t in entity if t.text == ":"]
+    start = max((i + 1 for i in colons if i < token.i), default=entity.start)
+    end = min((i for i in colons if i > token.i), default=entity.end)
+    return token.doc[start:end]
 
 
 def proper_name(token: Token) -> str:
@@ -186,7 +195,11 @@ class SpeakerResolver:
         return None
 
     def _full_name_for(self, short: str) -> str | None:
-        return next((f for f in reversed(self._full_names) if f.split()[-1] == short and f != short), None)
+        # A transcript's "PENCE:" is the "Mike Pence" named before.
+        return next(
+            (f for f in reversed(self._full_names) if short in (f.split()[-1], f.split()[-1].upper()) and f != short),
+            None,
+        )
 
     def _person(self, head: Token, person: Span) -> Speaker:
         name_tokens = _without_titles(person)
