@@ -146,3 +146,11 @@ def test_brief_names_whom_a_statement_was_told_to() -> None:
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
     assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposing it."
+
+
+def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
+    text = 'Keni Lesa said the movement was able to "really hammer home their message."'
+    content = 'the movement was able to "really hammer home their message."'
+    assert _sentence_for(text, "Keni Lesa", "said", content) == (
+        'Keni Lesa said the movement was able to "really hammer home their message."'
+    )

@@ -133,22 +133,22 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     told = f"{cue} {article.quote(statement.addressee)}" if statement.addressee else cue
     passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
     if statement.refusal and statement.cue and not _within(statement.cue, statement.content):
-        text = f"{speaker} {cue} {content}."  # the tagger's spans: "declined" + "to comment"
+        text = f"{speaker} {cue} {content}"  # the tagger's spans: "declined" + "to comment"
     elif statement.refusal:
-        text = f"{speaker} {content}."  # the rules' content holds the refusal phrase
+        text = f"{speaker} {content}"  # the rules' content holds the refusal phrase
     elif statement.direct and passive:
-        text = f"“{content}” {cue} {speaker}."
+        text = f"“{content}” {cue} {speaker}"
     elif statement.direct:
         quoted = _sentence_end(article.quote(statement.content))
         text = f"{speaker} {told}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
     elif cue.lower() == "according to":
-        text = f"According to {speaker}, {_lower_determiner(content)}."
+        text = f"According to {speaker}, {_lower_determiner(content)}"
     elif passive:
-        text = f"{content} {cue} {speaker}."
+        text = f"{content} {cue} {speaker}"
     else:
-        text = f"{speaker} {told} {_lower_determiner(content)}."
+        text = f"{speaker} {told} {_lower_determiner(content)}"
     spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
-    return Note(_capitalised(text), tuple(dict.fromkeys(c for c in spans if c)))
+    return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
 
 
 def _within(inner: Citation, outer: Citation) -> bool:
@@ -170,8 +170,10 @@ def _no_stop(text: str) -> str:
 
 
 def _sentence_end(text: str) -> str:
+    """The text as a sentence: one full stop, unless it ends one already (inside a closing quote
+    mark too: '... "really hammer home their message."')."""
     text = text.rstrip(" ,;:")
-    return text if text.endswith((".", "!", "?", "…")) else text + "."
+    return text if text.rstrip("\"”’'").endswith((".", "!", "?", "…")) else text + "."
 
 
 def _capitalised(text: str) -> str:
