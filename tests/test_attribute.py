@@ -118,6 +118,26 @@ def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore
     assert source.affiliation is not None and "Republican" in source.affiliation and "Idaho" in source.affiliation
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Secretary of State Mike Pompeo said the attack was likely Iran's doing.",
+            "Mike Pompeo",
+            "Secretary of State",
+        ),
+        (
+            "The governor of Ohio, Mike DeWine, announced that the order was extended.",
+            "Mike DeWine",
+            "governor of Ohio",
+        ),
+    ],
+)
+def test_attribute_role_keeps_its_place_and_drops_its_comma(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert source_named(attribution, name).role == role
+
+
 def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Health Secretary Laura Chen said the hospital would stay open. She added that staff would be "

@@ -15,6 +15,7 @@ from sourcebrief.model import SourceKind
 _ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
 _AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
+_ROLE_EDGES = " ,;:-–—"  # "The governor of Ohio, Mike DeWine": the role ends before the comma
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class SpeakerResolver:
             name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz"
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
         name = name or text_of(name_tokens)
-        role_words = [t for t in before if t.ent_type_ not in _AFFILIATION_LABELS or t.i >= person.start]
+        role_words = [t for t in before if _in_role(t, person)]
         appositions = [
             subtree_tokens(c)
             for c in head.children
@@ -222,7 +223,7 @@ class SpeakerResolver:
             kind=SourceKind.PERSON,
             start=start,
             end=end,
-            role="; ".join(r for r in roles if r) or None,
+            role=_role_text(roles),
             affiliation=_affiliation(head, before),
         )
 
@@ -262,9 +263,9 @@ class SpeakerResolver:
         if len(name_run) < 2:
             return replace(described, kind=SourceKind.PERSON, role=described.name)
         name = text_of(name_run)
-        role = text_of([t for t in tokens if t.i < name_run[0].i and t.dep_ != "det"])
+        role = _role_text([text_of([t for t in tokens if t.i < name_run[0].i and t.dep_ != "det"])])
         start, end = span_of(name_run)
-        return Speaker(name, name, SourceKind.PERSON, start, end, role=role or None, affiliation=described.affiliation)
+        return Speaker(name, name, SourceKind.PERSON, start, end, role=role, affiliation=described.affiliation)
 
     def _organization(self, head: Token, name: str) -> Speaker:
         if " (" in name and not name.endswith(")"):  # "National Hurricane Center (NHC": cut at the bracket
@@ -300,6 +301,22 @@ def _descriptor(head: Token) -> list[Token]:
     ]
     dropped = {t.i for clause in clauses if clause.i != head.i for t in clause.subtree}
     return trim_punctuation([t for t in head.subtree if t.i not in dropped]) or [head]
+
+
+def _in_role(token: Token, person: Span) -> bool:
+    """Whether a word before the name belongs to the role: not a party, place or organization
+    that is the affiliation ("Republican", "Ohio"), except as the object of the role's preposition
+    ("Secretary of State", "governor of Ohio")."""
+    if token.ent_type_ not in _AFFILIATION_LABELS or token.i >= person.start:
+        return True
+    governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
+    # "Center for Health Security medical anthropologist": the preposition is the name's own.
+    return governing is not None and not governing.head.head.ent_type_
+
+
+def _role_text(parts: list[str]) -> str | None:
+    """The role's parts joined, without the punctuation at their edges ("governor of Ohio,")."""
+    return "; ".join(p for p in (part.strip(_ROLE_EDGES) for part in parts) if p) or None
 
 
 def _describes(participle: Token) -> bool:
