@@ -3,7 +3,9 @@ from dataclasses import replace
 import pytest
 
 from sourcebrief.analyze import analyze
-from sourcebrief.attribute import attribute
+from sourcebrief.attribute import _to_statement, attribute
+from sourcebrief.attribute.speakers import Speaker
+from sourcebrief.attribute.statements import RawStatement, quotations
 from sourcebrief.model import ChainRole, SourceKind
 
 from .helpers import article, attribution_of, source_named
@@ -284,6 +286,18 @@ def test_attribute_a_transcript_quoted_whole_is_still_its_speakers_words(nlp) ->
         "Let us start with the debate story tonight.",
         "If I may, sir, we have got limited time.",
     ]
+
+
+def test_attribute_content_never_opens_on_the_last_quotations_closing_mark() -> None:
+    # The parser sometimes joins the closing mark of one paragraph's quotation to the next
+    # sentence, and the content found there starts with it.
+    text = 'He said "we will win it."\n\nTrump leads with 22%, according to a poll.'
+    found = article(text)
+    closing = text.index('."') + 1
+    raw = RawStatement(None, (text.index("according to"), text.index(" a poll")), (closing, text.index("%") + 1))
+    poll = Speaker("poll", "a poll", SourceKind.ORGANIZATION, text.index("a poll"), len(text) - 1)
+    statement = _to_statement(raw, poll, quotations(text), found)
+    assert found.quote(statement.content) == "Trump leads with 22%"
 
 
 def test_attribute_a_pronoun_never_refers_to_a_speaker_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]

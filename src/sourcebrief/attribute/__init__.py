@@ -157,6 +157,10 @@ def _transcript_line(raw: RawStatement, quoted: Quotation, text: str) -> Quotati
 
 def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], article: Article) -> Statement:
     start, end = raw.content
+    if any(q.inner_end < q.end == start + 1 for q in quotes):
+        # The parser joins the mark that closed the last paragraph's quotation to the next
+        # sentence: '..."\n\nTrump leads the field with 22%, according to ...'.
+        start = len(article.text) - len(article.text[start + 1 :].lstrip())
     direct = False
     for q_start, q_end, inner_start, inner_end in quotes if not raw.refusal else ():
         if not (q_start < end and start < q_end):
