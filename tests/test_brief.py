@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sourcebrief import Briefing, Pipeline
-from sourcebrief.brief import compose
+from sourcebrief.brief import briefable, compose
 from sourcebrief.model import Citation, Claim, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
 
 from .conftest import CASES
@@ -154,3 +154,20 @@ def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     assert _sentence_for(text, "Keni Lesa", "said", content) == (
         'Keni Lesa said the movement was able to "really hammer home their message."'
     )
+
+
+def test_brief_cue_ending_in_a_colon_gets_one_colon() -> None:
+    text = 'Police said at a press conference: "The officers were threatened."'
+    cue, content = "said at a press conference:", "The officers were threatened."
+    assert _sentence_for(text, "Police", cue, content, direct=True) == (
+        "Police said at a press conference: “The officers were threatened.”"
+    )
+
+
+def test_brief_skips_a_statement_whose_content_is_a_relative_pronoun() -> None:
+    text = "The Speaker spoke, which the BBC noted, and the BBC said the move was unusual."
+    found = article(text)
+    which = text.index("which")
+    clause = text.index("the move")
+    assert not briefable(found, Statement(found.cite(which, which + 5), None, None, direct=False))
+    assert briefable(found, Statement(found.cite(clause, len(text) - 1), None, None, direct=False))

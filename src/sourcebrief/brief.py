@@ -24,6 +24,7 @@ from sourcebrief.model import (
 )
 
 MAX_STATEMENTS_PER_SOURCE = 2
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom"})
 MAX_SPECULATION_NOTES = 3
 # Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
 STANCE_ORDER = [
@@ -57,7 +58,7 @@ def compose(
     sentences += _chain_sentences(chain)
     stance_of = {s.source_id: s.stance for s in stances}
     for source in sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id])):
-        sentences += [_statement_sentence(article, source, st) for st in _chosen_statements(source)]
+        sentences += [_statement_sentence(article, source, st) for st in _chosen_statements(article, source)]
     if unknowns:
         text = "Not yet known: " + "; ".join(_lower_determiner(u.text) for u in unknowns) + "."
         sentences.append(Note(text, tuple(c for u in unknowns for c in u.citations)))
@@ -110,11 +111,17 @@ def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
     return notes
 
 
-def _chosen_statements(source: Source) -> list[Statement]:
+def briefable(article: Article, statement: Statement) -> bool:
+    """Whether a statement makes a briefing sentence: a content that is only a relative pronoun
+    ("..., which the BBC noted") stands for words elsewhere, and "BBC noted which." says nothing."""
+    return article.quote(statement.content).strip(" ,.").lower() not in _RELATIVE_PRONOUNS
+
+
+def _chosen_statements(article: Article, source: Source) -> list[Statement]:
     """A source's first indirect statement and first direct quote: enough to show its stance."""
     chosen: list[Statement] = []
     for direct in (False, True):
-        first = next((s for s in source.statements if s.direct == direct), None)
+        first = next((s for s in source.statements if s.direct == direct and briefable(article, s)), None)
         if first is not None:
             chosen.append(first)
     return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
@@ -128,7 +135,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
     the source's first mention and every span used."""
     content = _no_stop(article.quote(statement.content))
-    cue = article.quote(statement.cue) if statement.cue else ""
+    cue = article.quote(statement.cue).rstrip(" :") if statement.cue else ""  # the colon is the frame's
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
     told = f"{cue} {article.quote(statement.addressee)}" if statement.addressee else cue
     passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."

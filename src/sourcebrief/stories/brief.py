@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcebrief.brief import STANCE_ORDER, statement_note
+from sourcebrief.brief import STANCE_ORDER, briefable, statement_note
 from sourcebrief.model import Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
@@ -144,12 +144,14 @@ def _source_notes(story: Story, claim: StoryClaim, by_id: dict[str, StoryArticle
 
     speaking = [s for s in story.sources if any(not st.republished for st in s.statements)]
     chosen = sorted(speaking, key=rank)[:MAX_SOURCES]
-    return [_statement_note(source, st, by_id[st.article]) for source in chosen for st in _chosen_statements(source)]
+    return [
+        _statement_note(source, st, by_id[st.article]) for source in chosen for st in _chosen_statements(source, by_id)
+    ]
 
 
-def _chosen_statements(source: StorySource) -> list[StoryStatement]:
+def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
     """A source's first reported statement and first quotation, from original articles."""
-    own = [st for st in source.statements if not st.republished]
+    own = [st for st in source.statements if not st.republished and briefable(by_id[st.article].article, st.statement)]
     chosen = [next((st for st in own if st.statement.direct == d), None) for d in (False, True)]
     return [st for st in chosen if st is not None][:MAX_STATEMENTS_PER_SOURCE]
 
