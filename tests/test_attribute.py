@@ -13,6 +13,15 @@ from .helpers import article, attribution_of, source_named
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
     (
+        'Senator Chuck Schumer said on Friday "We made a plea to the president once again" and "So we told '
+        'him we needed the government open."',
+        "Chuck Schumer",
+        SourceKind.PERSON,
+        "said",
+        '"We made a plea to the president once again" and "So we told him we needed the government open."',
+        True,
+    ),
+    (
         "Mayor Ann Lee said the bridge would reopen in May.",
         "Ann Lee",
         SourceKind.PERSON,

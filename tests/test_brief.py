@@ -171,3 +171,11 @@ def test_brief_skips_a_statement_whose_content_is_a_relative_pronoun() -> None:
     clause = text.index("the move")
     assert not briefable(found, Statement(found.cite(which, which + 5), None, None, direct=False))
     assert briefable(found, Statement(found.cite(clause, len(text) - 1), None, None, direct=False))
+
+
+def test_brief_quotations_run_together_keep_their_own_marks() -> None:
+    text = 'Schumer said "we made a plea" and "he resisted."'
+    content = '"we made a plea" and "he resisted."'
+    assert _sentence_for(text, "Schumer", "said", content, direct=True) == (
+        'Schumer said: "we made a plea" and "he resisted."'
+    )

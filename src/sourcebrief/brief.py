@@ -24,6 +24,7 @@ from sourcebrief.model import (
 )
 
 MAX_STATEMENTS_PER_SOURCE = 2
+_QUOTE_MARKS = ('"', "“", "'", "‘")
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom"})
 MAX_SPECULATION_NOTES = 3
 # Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
@@ -147,7 +148,9 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"“{content}” {cue} {speaker}"
     elif statement.direct:
         quoted = _sentence_end(article.quote(statement.content))
-        text = f"{speaker} {told}: “{quoted}”" if cue and cue.lower() != "according to" else f"{speaker}: “{quoted}”"
+        if not quoted.startswith(_QUOTE_MARKS):  # quotations run together keep their own marks
+            quoted = f"“{quoted}”"
+        text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_lower_determiner(content)}"
     elif passive:

@@ -169,8 +169,8 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
             start, end, direct = inner_start, inner_end, True
         elif start < q_start:  # a paraphrase ending in a partial quotation: keep the quotation whole
             end = max(end, q_end)
-        elif start == q_start:  # quotations run together ('"..." and "..."'): quoted, marks kept
-            direct = True
+        elif start in (q_start, inner_start):  # quotations run together ('"..." and "..."'): marks kept
+            start, direct = q_start, True
         elif end < q_end:  # starts in the quotation and runs on: take both whole
             start, end, direct = inner_start, max(end, inner_end), True
     return Statement(
