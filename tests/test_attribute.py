@@ -13,6 +13,14 @@ from .helpers import article, attribution_of, source_named
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
     (
+        'Mayor Tom Ruiz went on to say, "The plan works and we will finish it."',
+        "Tom Ruiz",
+        SourceKind.PERSON,
+        "went on to say",
+        "The plan works and we will finish it.",
+        True,
+    ),
+    (
         'Senator Chuck Schumer said on Friday "We made a plea to the president once again" and "So we told '
         'him we needed the government open."',
         "Chuck Schumer",

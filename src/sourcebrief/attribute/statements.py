@@ -114,12 +114,19 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
 
 
 def _cue_start(cue: Token) -> int:
-    """Where the cue begins: with its auxiliaries and adverbs ("has also said", "is demanding")."""
+    """Where the cue begins: with its auxiliaries and adverbs ("has also said", "is demanding"),
+    and with the verb it completes ("went on to say", "refused to say"), as PolNeAR marks cues."""
     start = cue
     for child in sorted((c for c in cue.children if c.i < cue.i), key=lambda c: -c.i):
         if child.i != start.i - 1 or child.dep_ not in ("aux", "auxpass", "neg", "advmod"):
             break
         start = child
+    head = cue.head
+    # A head that is a cue itself ("wanted to say") makes its own statement.
+    completes = cue.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in lexicon.CUE_VERBS
+    completes = completes and head.i < start.i and start.lower_ == "to"
+    if completes and all(t.dep_ == "prt" for t in cue.doc[head.i + 1 : start.i]):
+        return _cue_start(head)
     return start.idx
 
 
