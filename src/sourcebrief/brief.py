@@ -24,8 +24,6 @@ from sourcebrief.model import (
 )
 
 MAX_STATEMENTS_PER_SOURCE = 2
-_QUOTE_MARKS = ('"', "“", "'", "‘")
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom"})
 MAX_SPECULATION_NOTES = 3
 # Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
 STANCE_ORDER = [
@@ -36,6 +34,8 @@ STANCE_ORDER = [
     Stance.DISPUTES,
     Stance.DENIES,
 ]
+_QUOTE_MARKS = ('"', "“", "'", "‘")
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom"})
 # Sentence-initial function words that continue a composed sentence in lower case.
 _LOWER_FIRST = frozenset(
     """the a an this that these those it its in on at as after before during since following while when

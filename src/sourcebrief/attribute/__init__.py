@@ -160,7 +160,9 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
     if any(q.inner_end < q.end == start + 1 for q in quotes):
         # The parser joins the mark that closed the last paragraph's quotation to the next
         # sentence: '..."\n\nTrump leads the field with 22%, according to ...'.
-        start = len(article.text) - len(article.text[start + 1 :].lstrip())
+        start += 1
+        while start < end and article.text[start].isspace():
+            start += 1
     direct = False
     for q_start, q_end, inner_start, inner_end in quotes if not raw.refusal else ():
         if not (q_start < end and start < q_end):
