@@ -47,6 +47,16 @@ def test_render_json_contract_fields(hostile_briefing: Briefing) -> None:
     )
 
 
+def test_render_json_statement_names_and_cites_its_addressee(pipeline: Pipeline) -> None:
+    text = "Mayor Ann Lee told reporters on Monday that the harbor plan was approved."
+    data = json.loads(render.to_json([pipeline.brief_article(article(text, "told"))]))
+    [statement] = data["sources"][0]["statements"]
+    assert (statement["cue"], statement["addressee"]) == ("told", "reporters")
+    [cited] = statement["addressee_citations"]
+    assert text[cited["start"] : cited["end"]] == "reporters"
+    assert any("told reporters" in note["text"] for note in data["briefing"])
+
+
 def test_render_jsonl_is_one_briefing_a_line(hostile_briefing: Briefing) -> None:
     lines = render.to_jsonl([hostile_briefing, hostile_briefing]).splitlines()
     assert [json.loads(line)["title"] for line in lines] == ["Test", "Test"]
