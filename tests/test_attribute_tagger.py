@@ -198,6 +198,15 @@ def test_tagged_cue_gets_its_addressee_from_the_parse(nlp: Language) -> None:
     assert text[statement.addressee.start : statement.addressee.end] == "the Military Times"
 
 
+def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
+    text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
+    closing = text.index('her."') + 4
+    tagged = Attribution((_span(text, "Wong"),), (_span(text, "said"),), (Span(closing, closing + 1),))
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    contents = [text[st.content.start : st.content.end] for source in found.sources for st in source.statements]
+    assert '"' not in contents
+
+
 def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, str]) -> tuple[Source, ...]:
     """The sources found where the tagger tags these (source, cue, content) spans."""
     attributions = [_attribution(text, *spans) for spans in tagged]

@@ -96,6 +96,8 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     last_speaker_by_paragraph: dict[tuple[int, int], Speaker] = {}
     covered: list[_Covered] = []
     for raw in _unique(raws):
+        if not any(char.isalnum() for char in article.text[raw.content[0] : raw.content[1]]):
+            continue  # a tagged content of punctuation alone ('"') says nothing
         quoted = next((q for q in quotes if q.start < raw.cue[0] and raw.cue[1] < q.end), None)
         line = _transcript_line(raw, quoted, article.text) if quoted is not None else None
         if quoted is not None and line is None:
