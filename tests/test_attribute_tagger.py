@@ -1,5 +1,7 @@
 """The shipped attribution tagger (accurate mode): loads offline and tags what a reader sees."""
 
+from importlib import resources
+
 import pytest
 from spacy.language import Language
 
@@ -90,6 +92,16 @@ def test_tagger_accurate_pipeline_keeps_the_briefing_invariants(nlp: Language) -
     check_invariants(briefing)
     names = {s.name for s in briefing.sources}
     assert {"Maria Okafor", "David Reyes"} <= names
+
+
+def test_tagger_accurate_pipeline_briefs_every_demo_article(nlp: Language) -> None:
+    # A crash on one article is reported and skipped, so only a whole corpus shows it.
+    pipeline = Pipeline(Settings(attribute=AttributeSettings(mode="accurate")), nlp=nlp)
+    result = pipeline.run([str(resources.files("sourcebrief.demo") / "wikinews.jsonl")])
+    assert result.problems == []
+    assert len(result.briefings) == 48
+    for briefing in result.briefings:
+        check_invariants(briefing)
 
 
 class FixedTagger:
