@@ -14,6 +14,7 @@ output layer, packed by :mod:`sourcebrief.weights`.
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +44,10 @@ def evidence(
     less of the claim than the article's retellings of it), in the article's order."""
     ranked = np.argsort(-(article.vectors @ claim.vectors[0]), kind="stable").tolist()
     chosen = {0, *ranked[:closest_sentences]}
-    refuting = [i for i in ranked if i not in chosen and count_in(words(article.sentences[i]), REFUTING)]
-    return " ".join(article.sentences[i] for i in sorted(chosen | set(refuting[:refuting_sentences])))
+    if refuting_sentences:  # the shipped reader reads none: no word counting on its path
+        refuting = (i for i in ranked if i not in chosen and count_in(words(article.sentences[i]), REFUTING))
+        chosen |= set(islice(refuting, refuting_sentences))
+    return " ".join(article.sentences[i] for i in sorted(chosen))
 
 
 class ReaderNetwork(nn.Module):
