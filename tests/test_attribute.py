@@ -244,6 +244,26 @@ def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: i
     assert contents[-1] == "We did the work."
 
 
+def test_attribute_an_editors_bracketed_full_stop_ends_the_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Without the stop the parser ran the quotation and "She went on to say" into one sentence,
+    # whose content began "She went on to say, ...".
+    text = (
+        "In an interview with a weekly, Lakeside University public health expert Dana Price said naming the "
+        'virus after Wuhan would place "tremendous stigmatization on the people of Wuhan who are the victims[.]" '
+        'She went on to say, "People tend to think of the disease as belonging to, as being a characteristic of '
+        "some group of people associated with the place name, which can be really stigmatizing [...] To be "
+        "thought of as a hole of disease is not going to be productive. It encourages the next city not to come "
+        "forward, not to report a disease if your city is labeled as the disease. [...] You want something "
+        "that's easy and that people are going to keep using otherwise they're going to substitute it with more "
+        'problematic slang[.]"'
+    )
+    article, attribution = attribution_of(text, nlp)
+    statements = source_named(attribution, "Dana Price").statements
+    assert [article.quote(s.cue) for s in statements] == ["said", "went on to say"]
+    assert article.quote(statements[0].content).endswith('who are the victims[.]"')
+    assert article.quote(statements[1].content).startswith("People tend to think")
+
+
 def test_attribute_nested_source_speaks_through_the_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Daily Courier reported that a government source said the ban would last a year."
     _, attribution = attribution_of(text, nlp)

