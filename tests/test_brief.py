@@ -156,6 +156,14 @@ def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     )
 
 
+def test_brief_content_ending_in_an_editors_bracketed_stop_gets_no_second_full_stop() -> None:
+    text = 'Dana Price said people would "substitute it with more problematic slang[.]"'
+    content = 'people would "substitute it with more problematic slang[.]"'
+    assert _sentence_for(text, "Dana Price", "said", content) == (
+        'Dana Price said people would "substitute it with more problematic slang[.]"'
+    )
+
+
 def test_brief_cue_ending_in_a_colon_gets_one_colon() -> None:
     text = 'Police said at a press conference: "The officers were threatened."'
     cue, content = "said at a press conference:", "The officers were threatened."

@@ -181,9 +181,9 @@ def _no_stop(text: str) -> str:
 
 def _sentence_end(text: str) -> str:
     """The text as a sentence: one full stop, unless it ends one already (inside a closing quote
-    mark too: '... "really hammer home their message."')."""
+    mark too: '... "really hammer home their message."', or an editor's bracketed stop: 'slang[.]')."""
     text = text.rstrip(" ,;:")
-    return text if text.rstrip("\"”’'").endswith((".", "!", "?", "…")) else text + "."
+    return text if text.rstrip("\"”’'").endswith((".", "!", "?", "…", "[.]")) else text + "."
 
 
 def _capitalised(text: str) -> str:
