@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 import pytest
+from spacy.tokens import Span
 
 from sourcebrief.analyze import analyze
 from sourcebrief.attribute import _to_statement, attribute
@@ -8,7 +9,7 @@ from sourcebrief.attribute.speakers import Speaker
 from sourcebrief.attribute.statements import RawStatement, quotations
 from sourcebrief.model import ChainRole, SourceKind
 
-from .helpers import article, attribution_of, source_named
+from .helpers import analysis_of, article, attribution_of, source_named
 
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
@@ -323,6 +324,17 @@ def test_attribute_a_transcript_quoted_whole_is_still_its_speakers_words(nlp) ->
         "Let us start with the debate story tonight.",
         "If I may, sir, we have got limited time.",
     ]
+
+
+def test_attribute_a_name_tagged_a_person_anywhere_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The entity tagger labels the same transcript name differently from line to line; the
+    # label it gets as a person holds for every line, so the speaker is one source.
+    text = "MORALES: We will not sign the deal this year at all.\n\nMORALES: The talks will go on next month."
+    analysis = analysis_of(text, nlp)
+    first, second = (i for i, token in enumerate(analysis.doc) if token.text == "MORALES")
+    analysis.doc.ents = [Span(analysis.doc, first, first + 1, "ORG"), Span(analysis.doc, second, second + 1, "PERSON")]
+    [morales] = attribute(analysis).sources
+    assert (morales.name, morales.kind, len(morales.statements)) == ("MORALES", SourceKind.PERSON, 2)
 
 
 def test_attribute_content_never_opens_on_the_last_quotations_closing_mark() -> None:

@@ -161,8 +161,10 @@ class SpeakerResolver:
             return self._person_by_role(head) or self._unnamed_person(head)
         entity = entity_name(head)
         if head.pos_ == "PROPN" or (entity and entity[1] in _ENTITY_KINDS):
-            full = self._full_name_for(head.text)
-            if full:  # a short name such as "Turner", often mislabelled as an organization
+            # A short name such as "Turner", or a name the entity tagger calls a person elsewhere
+            # in the article (a transcript's "WALLACE:"), is often mislabelled as an organization.
+            full = self._full_name_for(head.text) or self._person_named(proper_name(head))
+            if full:
                 return Speaker(full, full, SourceKind.PERSON, head.idx, head.idx + len(head))
             titled = [t for t in tokens if t.i <= head.i and t.pos_ == "PROPN"]
             if len(titled) > 2 and titled[0].lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS:
@@ -201,6 +203,9 @@ class SpeakerResolver:
             (f for f in reversed(self._full_names) if short in (f.split()[-1], f.split()[-1].upper()) and f != short),
             None,
         )
+
+    def _person_named(self, name: str) -> str | None:
+        return name if any(profile.key == name for profile, _ in self._named_people) else None
 
     def _person(self, head: Token, person: Span) -> Speaker:
         name_tokens = _without_titles(person)
