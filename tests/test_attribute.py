@@ -151,6 +151,11 @@ def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore
             "Mike DeWine",
             "governor of Ohio",
         ),
+        (
+            "Republican vice-presidential nominee Gov. Mike Pence said the debate would go ahead.",
+            "Mike Pence",
+            "vice-presidential nominee Gov.",
+        ),
     ],
 )
 def test_attribute_role_keeps_its_place_and_drops_its_comma(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]

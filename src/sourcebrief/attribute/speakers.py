@@ -220,7 +220,7 @@ class SpeakerResolver:
             for c in head.children
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
-        roles = [" ".join(t.text for t in role_words)] + [text_of(a) for a in appositions if a]
+        roles = [_as_written(role_words)] + [text_of(a) for a in appositions if a]
         start, end = span_of(name_tokens)
         return Speaker(
             key=name,
@@ -317,6 +317,20 @@ def _in_role(token: Token, person: Span) -> bool:
     governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
     # "Center for Health Security medical anthropologist": the preposition is the name's own.
     return governing is not None and not governing.head.head.ent_type_
+
+
+def _as_written(tokens: list[Token]) -> str:
+    """The tokens as the article writes them ("vice-presidential", "Angela Merkel's spokesperson"),
+    with a space where a word was left out between them (an affiliation: "Former [Republican]
+    Senator")."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        between = token.doc[runs[-1][-1].i + 1 : token.i] if runs else None
+        if between is not None and all((t.is_punct and not t.is_bracket) or t.dep_ in ("case", "det") for t in between):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return " ".join(text_of(run) for run in runs)
 
 
 def _role_text(parts: list[str]) -> str | None:
