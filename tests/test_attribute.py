@@ -174,6 +174,15 @@ def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:
     assert [s.name for s in attribution.sources] == ["Laura Chen"]
 
 
+def test_attribute_a_name_written_family_name_first_resolves_by_its_first_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Tuilaepa Sailele Malielegaoi said the schools would close. Later, Tuilaepa said "
+        "the campaign had worked."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Tuilaepa Sailele Malielegaoi", 2)]
+
+
 def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Two senior officials who spoke to the Daily Courier said the minister would resign on Friday."
     _, attribution = attribution_of(text, nlp)

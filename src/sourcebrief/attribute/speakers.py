@@ -198,11 +198,18 @@ class SpeakerResolver:
         return None
 
     def _full_name_for(self, short: str) -> str | None:
-        # A transcript's "PENCE:" is the "Mike Pence" named before.
-        return next(
-            (f for f in reversed(self._full_names) if short in (f.split()[-1], f.split()[-1].upper()) and f != short),
-            None,
-        )
+        """The full name that a short one stands for: its last word ("Turner"; a transcript's
+        "PENCE:"), else its first word when one name alone starts so (names written family name
+        first, "Xi" for Xi Jinping, "Tuilaepa"; "Hillary")."""
+
+        def named_by(word: int) -> list[str]:
+            return [f for f in self._full_names if short in (f.split()[word], f.split()[word].upper()) and f != short]
+
+        by_last_word = named_by(-1)
+        if by_last_word:
+            return by_last_word[-1]
+        by_first_word = set(named_by(0))
+        return by_first_word.pop() if len(by_first_word) == 1 else None
 
     def _person_named(self, name: str) -> str | None:
         return name if any(profile.key == name for profile, _ in self._named_people) else None
