@@ -174,13 +174,24 @@ def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:
     assert [s.name for s in attribution.sources] == ["Laura Chen"]
 
 
-def test_attribute_a_name_written_family_name_first_resolves_by_its_first_word(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Prime Minister Tuilaepa Sailele Malielegaoi said the schools would close. Later, Tuilaepa said "
-        "the campaign had worked."
-    )
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # written family name first
+            "Prime Minister Tuilaepa Sailele Malielegaoi said the schools would close. Later, Tuilaepa said "
+            "the campaign had worked.",
+            "Tuilaepa Sailele Malielegaoi",
+        ),
+        (  # the first of two family names
+            "Governor Ricardo Rosselló Nevares said the island would rebuild its grid. Later, Rosselló said "
+            "the money had arrived.",
+            "Ricardo Rosselló Nevares",
+        ),
+    ],
+)
+def test_attribute_a_short_name_resolves_by_any_word_of_one_full_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
-    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Tuilaepa Sailele Malielegaoi", 2)]
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
 
 
 def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -199,17 +199,20 @@ class SpeakerResolver:
 
     def _full_name_for(self, short: str) -> str | None:
         """The full name that a short one stands for: its last word ("Turner"; a transcript's
-        "PENCE:"), else its first word when one name alone starts so (names written family name
-        first, "Xi" for Xi Jinping, "Tuilaepa"; "Hillary")."""
+        "PENCE:"), else another of its words when one name alone has it (names written family
+        name first, "Xi" for Xi Jinping, "Tuilaepa"; a first of two family names, "Rosselló" for
+        Ricardo Rosselló Nevares)."""
 
-        def named_by(word: int) -> list[str]:
-            return [f for f in self._full_names if short in (f.split()[word], f.split()[word].upper()) and f != short]
+        def named_by(words: slice) -> list[str]:
+            return [
+                f for f in self._full_names if f != short and any(short in (w, w.upper()) for w in f.split()[words])
+            ]
 
-        by_last_word = named_by(-1)
+        by_last_word = named_by(slice(-1, None))
         if by_last_word:
             return by_last_word[-1]
-        by_first_word = set(named_by(0))
-        return by_first_word.pop() if len(by_first_word) == 1 else None
+        by_other_word = set(named_by(slice(None, -1)))
+        return by_other_word.pop() if len(by_other_word) == 1 else None
 
     def _person_named(self, name: str) -> str | None:
         return name if any(profile.key == name for profile, _ in self._named_people) else None
