@@ -152,6 +152,11 @@ def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore
             "governor of Ohio",
         ),
         (
+            "Mayor Ann Lee, 61, a former nurse, said the road would be closed.",
+            "Ann Lee",
+            "Mayor; a former nurse",
+        ),
+        (
             "Republican vice-presidential nominee Gov. Mike Pence said the debate would go ahead.",
             "Mike Pence",
             "vice-presidential nominee Gov.",

@@ -230,7 +230,8 @@ class SpeakerResolver:
             for c in head.children
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
-        roles = [_as_written(role_words)] + [text_of(a) for a in appositions if a]
+        # An age ("Volodymyr Zhukovskyy, 23,") is no role.
+        roles = [_as_written(role_words)] + [text_of(a) for a in appositions if not all(_is_number(t) for t in a)]
         start, end = span_of(name_tokens)
         return Speaker(
             key=name,
@@ -327,6 +328,10 @@ def _in_role(token: Token, person: Span) -> bool:
     governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
     # "Center for Health Security medical anthropologist": the preposition is the name's own.
     return governing is not None and not governing.head.head.ent_type_
+
+
+def _is_number(token: Token) -> bool:
+    return token.like_num or token.is_punct or token.dep_ == "cc"
 
 
 def _as_written(tokens: list[Token]) -> str:
