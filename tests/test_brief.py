@@ -143,6 +143,24 @@ def test_brief_names_whom_a_statement_was_told_to() -> None:
     )
 
 
+def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> None:
+    # The tagger gave the cue two contents, one a fragment of the paragraph before.
+    text = "The victims were named.\n\nAccording to Attorney John Lee, the driver was identified as Sam Roe."
+    found = article(text)
+
+    def cite(part: str) -> Citation:
+        start = text.index(part)
+        return found.cite(start, start + len(part))
+
+    cue, speaker = cite("According to"), cite("Attorney John Lee")
+    fragment = Statement(cite("The victims"), cue, speaker, direct=False)
+    own = Statement(cite("the driver was identified as Sam Roe"), cue, speaker, direct=False)
+    source = Source("s1", "John Lee", SourceKind.PERSON, (speaker,), statements=(fragment, own))
+    claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
+    notes = compose(found, claim, (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text == "According to John Lee, the driver was identified as Sam Roe."
+
+
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
     assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposing it."

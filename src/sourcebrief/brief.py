@@ -7,6 +7,10 @@ the article's own speculation is reported as speculation.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
 from sourcebrief.model import (
     Article,
     ChainLink,
@@ -23,6 +27,8 @@ from sourcebrief.model import (
     Statement,
 )
 
+T = TypeVar("T")
+
 MAX_STATEMENTS_PER_SOURCE = 2
 MAX_SPECULATION_NOTES = 3
 # Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
@@ -35,6 +41,7 @@ STANCE_ORDER = [
     Stance.DENIES,
 ]
 _QUOTE_MARKS = ('"', "“", "'", "‘")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom"})
 # Sentence-initial function words that continue a composed sentence in lower case.
 _LOWER_FIRST = frozenset(
@@ -118,14 +125,25 @@ def briefable(article: Article, statement: Statement) -> bool:
     return article.quote(statement.content).strip(" ,.").lower() not in _RELATIVE_PRONOUNS
 
 
+def shown_first(article: Article, statement: Statement) -> bool:
+    """Sort key among a source's statements, the one to show first lowest: a content in its cue's
+    own sentence. The tagger sometimes adds a fragment of the sentence before ("According to X,
+    the truck driver was ..." took "The victims" from the paragraph above): a poor sentence to show."""
+    cue = statement.cue or statement.content
+    between = article.text[min(cue.end, statement.content.end) : max(cue.start, statement.content.start)]
+    return bool(_SENTENCE_BREAK.search(between))
+
+
 def _chosen_statements(article: Article, source: Source) -> list[Statement]:
-    """A source's first indirect statement and first direct quote: enough to show its stance."""
-    chosen: list[Statement] = []
-    for direct in (False, True):
-        first = next((s for s in source.statements if s.direct == direct and briefable(article, s)), None)
-        if first is not None:
-            chosen.append(first)
+    """A source's best indirect statement and best direct quote: enough to show its stance."""
+    shown = [s for s in source.statements if briefable(article, s)]
+    chosen = best_of_each_kind(shown, rank=lambda s: shown_first(article, s), direct=lambda s: s.direct)
     return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
+
+
+def best_of_each_kind(items: list[T], *, rank: Callable[[T], bool], direct: Callable[[T], bool]) -> list[T]:
+    """The best-ranked indirect statement and the best-ranked direct one, the earliest of equals."""
+    return [min(kind, key=rank) for quoted in (False, True) if (kind := [i for i in items if direct(i) == quoted])]
 
 
 def _statement_sentence(article: Article, source: Source, statement: Statement) -> Note:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcebrief.brief import STANCE_ORDER, briefable, statement_note
+from sourcebrief.brief import STANCE_ORDER, best_of_each_kind, briefable, shown_first, statement_note
 from sourcebrief.model import Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
@@ -150,10 +150,15 @@ def _source_notes(story: Story, claim: StoryClaim, by_id: dict[str, StoryArticle
 
 
 def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
-    """A source's first reported statement and first quotation, from original articles."""
+    """A source's best reported statement and best quotation (``shown_first``, then the earliest),
+    from original articles."""
     own = [st for st in source.statements if not st.republished and briefable(by_id[st.article].article, st.statement)]
-    chosen = [next((st for st in own if st.statement.direct == d), None) for d in (False, True)]
-    return [st for st in chosen if st is not None][:MAX_STATEMENTS_PER_SOURCE]
+    chosen = best_of_each_kind(
+        own,
+        rank=lambda st: shown_first(by_id[st.article].article, st.statement),
+        direct=lambda st: st.statement.direct,
+    )
+    return chosen[:MAX_STATEMENTS_PER_SOURCE]
 
 
 def _statement_note(source: StorySource, story_statement: StoryStatement, story_article: StoryArticle) -> Note:
