@@ -151,6 +151,11 @@ def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore
             "Mike DeWine",
             "governor of Ohio",
         ),
+        (  # a hyphenated given name: the entity tagger leaves out "Yolanda"
+            "Police Senior Superintendent Yolanda Yu Hoi-kwan said the officers' lives were threatened.",
+            "Yolanda Yu Hoi-kwan",
+            "Police Senior Superintendent",
+        ),
         (
             "Mayor Ann Lee, 61, a former nurse, said the road would be closed.",
             "Ann Lee",

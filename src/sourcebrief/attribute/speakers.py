@@ -220,7 +220,7 @@ class SpeakerResolver:
     def _person(self, head: Token, person: Span) -> Speaker:
         name_tokens = _without_titles(person)
         before = [t for t in head.subtree if t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
-        if before and len(name_tokens) == 2 and _continues_name(before[-1], name_tokens[0]):
+        if before and len(text_of(name_tokens).split()) == 2 and _continues_name(before[-1], name_tokens[0]):
             name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz"
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
         name = name or text_of(name_tokens)
