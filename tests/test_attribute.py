@@ -156,6 +156,11 @@ def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore
             "Yolanda Yu Hoi-kwan",
             "Police Senior Superintendent",
         ),
+        (  # the name in "Trump adviser" is not the speaker
+            "Another former Trump adviser, Sebastian Gorka, said the rally would go on.",
+            "Sebastian Gorka",
+            "former Trump adviser",
+        ),
         (
             "Mayor Ann Lee, 61, a former nurse, said the road would be closed.",
             "Ann Lee",
@@ -202,6 +207,12 @@ def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:
 def test_attribute_a_short_name_resolves_by_any_word_of_one_full_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
+
+
+def test_attribute_people_described_by_a_name_are_unnamed(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of("Clinton aides said the campaign would go on.", nlp)
+    supporters = source_named(attribution, "Clinton aides")
+    assert (supporters.kind, len(supporters.statements)) == (SourceKind.ANONYMOUS, 1)
 
 
 def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]

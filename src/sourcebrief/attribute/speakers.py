@@ -195,6 +195,8 @@ class SpeakerResolver:
             return self._anonymous(head)
         if lemma in lexicon.OUTLET_NOUNS:
             return self._anonymous(head, kind=SourceKind.OUTLET)
+        if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
+            return self._anonymous(head)  # "Clinton aides": unnamed people described by a name
         return None
 
     def _full_name_for(self, short: str) -> str | None:
@@ -389,12 +391,17 @@ def _without_titles(person: Span) -> list[Token]:
 
 
 def _person_in(head: Token, tokens: list[Token]) -> Span | None:
-    """The person a subject names, or its apposition names; not a possessor
-    ("Merkel's spokesperson, Steffen Seibert" names Seibert)."""
+    """The person a subject names, or its apposition names; not a possessor or a name that
+    modifies a noun ("Merkel's spokesperson, Steffen Seibert" and "a former Trump adviser,
+    Sebastian Gorka" name Seibert and Gorka)."""
     possessors = {t.i for tok in tokens if tok.dep_ == "poss" for t in tok.subtree}
     indices = {t.i for t in tokens} - possessors
     indices |= {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
-    return next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start in indices), None)
+    return next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start in indices and not _modifies(e)), None)
+
+
+def _modifies(name: Span) -> bool:
+    return name.root.dep_ == "compound" and name.root.head.pos_ == "NOUN"
 
 
 def _affiliation(head: Token, tokens: list[Token]) -> str | None:
