@@ -42,7 +42,9 @@ STANCE_ORDER = [
 ]
 _QUOTE_MARKS = ('"', "“", "'", "‘")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom"})
+# A content of one of these words alone stands for words elsewhere: a relative pronoun ("...,
+# which the BBC noted"), or the subject of a clause cut short ("Trump tweeted he").
+_LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "she", "we", "they"})
 # Sentence-initial function words that continue a composed sentence in lower case.
 _LOWER_FIRST = frozenset(
     """the a an this that these those it its in on at as after before during since following while when
@@ -120,9 +122,9 @@ def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
 
 
 def briefable(article: Article, statement: Statement) -> bool:
-    """Whether a statement makes a briefing sentence: a content that is only a relative pronoun
-    ("..., which the BBC noted") stands for words elsewhere, and "BBC noted which." says nothing."""
-    return article.quote(statement.content).strip(" ,.").lower() not in _RELATIVE_PRONOUNS
+    """Whether a statement makes a briefing sentence: "BBC noted which." or "Trump tweeted he."
+    says nothing."""
+    return article.quote(statement.content).strip(" ,.").lower() not in _LONE_PRONOUNS
 
 
 def shown_first(article: Article, statement: Statement) -> bool:
