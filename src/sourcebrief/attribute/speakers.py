@@ -233,7 +233,7 @@ class SpeakerResolver:
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
         # An age ("Volodymyr Zhukovskyy, 23,") is no role.
-        roles = [_as_written(role_words)] + [text_of(a) for a in appositions if not all(_is_number(t) for t in a)]
+        roles = [_as_written(role_words)] + [text_of(a) for a in appositions if not all(_part_of_an_age(t) for t in a)]
         start, end = span_of(name_tokens)
         return Speaker(
             key=name,
@@ -332,7 +332,8 @@ def _in_role(token: Token, person: Span) -> bool:
     return governing is not None and not governing.head.head.ent_type_
 
 
-def _is_number(token: Token) -> bool:
+def _part_of_an_age(token: Token) -> bool:
+    """A word of an apposition that gives ages only: "23", "40 and 49"."""
     return token.like_num or token.is_punct or token.dep_ == "cc"
 
 
