@@ -137,6 +137,28 @@ def test_tagged_spans_group_with_the_cue_of_their_own_sentence(nlp: Language) ->
     assert grouped["spoke"].content == ()
 
 
+def test_a_left_over_content_continues_an_attribution_of_its_own_paragraph_only(nlp: Language) -> None:
+    # The demo's "According to the county attorney, the truck driver was ..." had taken "The
+    # victims" from the paragraph above; a fragment split by the cue in the same paragraph joins.
+    text = (
+        "The victims were members of a club.\n\nAccording to the county attorney, the driver was held."
+        ' "He was tired," the sheriff said, "and he was fast."'
+    )
+    spans = {
+        "source": [_span(text, "the county attorney"), _span(text, "the sheriff")],
+        "cue": [_span(text, "According to"), _span(text, "said")],
+        "content": [
+            _span(text, "The victims"),
+            _span(text, "the driver was held"),
+            _span(text, "He was tired,"),
+            _span(text, "and he was fast."),
+        ],
+    }
+    grouped = {text[a.cue[0].start : a.cue[0].end]: a for a in group(spans, nlp(text)) if a.cue}
+    assert grouped["According to"].content == (_span(text, "the driver was held"),)
+    assert set(grouped["said"].content) == {_span(text, "He was tired,"), _span(text, "and he was fast.")}
+
+
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
     text = "Gov. Mike Pence of Indiana, the Republican nominee, said the debate would go ahead."
     tagged = _attribution(text, "Gov. Mike Pence of Indiana", "said", "the debate would go ahead")

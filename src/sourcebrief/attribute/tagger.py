@@ -180,9 +180,11 @@ def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
     """Spans joined into attributions: each cue takes a source in its sentence and a content in its
     sentence or a neighbouring one, as quotations run, matched one-to-one with the closest pairs
     first (so that a content goes to the cue of its own sentence before a cue of the next); a
-    content left over continues the nearest attribution within a sentence of it (a quotation split
-    by "he said" is one attribution in two fragments)."""
+    content left over continues the nearest attribution within a sentence of it in its paragraph
+    (a quotation split by "he said" is one attribution in two fragments; across a paragraph break
+    such a fragment was mostly another attribution's)."""
     sentence_of = _sentence_index(doc)
+    paragraph_sentence_of = _sentence_index(doc, paragraphs_apart=True)
     cues = spans["cue"]
     source_of = _closest_pairs(cues, spans["source"], sentence_of, reach=0)
     content_of = _closest_pairs(cues, spans["content"], sentence_of, reach=1)
@@ -190,7 +192,7 @@ def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
     free_contents = [c for c in spans["content"] if c not in content_of.values()]
     for content in list(free_contents):
         hosts = [g for g in grouped if g[2]]
-        host = _nearest(content, [cue for _, cue, _ in hosts], sentence_of, reach=1)
+        host = _nearest(content, [cue for _, cue, _ in hosts], paragraph_sentence_of, reach=1)
         if host is not None:
             next(g for g in hosts if g[1] == host)[2].append(content)
             free_contents.remove(content)
@@ -200,11 +202,16 @@ def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
     return result
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every character of the text."""
-    index = [0] * (len(doc.text) + 1)
-    for number, sentence in enumerate(doc.sents):
+def _sentence_index(doc: Doc, *, paragraphs_apart: bool = False) -> list[int]:
+    """Sentence number of every character of the text; with ``paragraphs_apart`` a paragraph
+    break counts as one sentence more, so that sentences of two paragraphs are never neighbours."""
+    text = doc_text(doc)
+    index = [0] * (len(text) + 1)
+    number, previous_end = -1, 0
+    for sentence in doc.sents:
+        number += 2 if paragraphs_apart and "\n" in text[previous_end : sentence.start_char] else 1
         index[sentence.start_char : sentence.end_char + 1] = [number] * (sentence.end_char + 1 - sentence.start_char)
+        previous_end = len(text[: sentence.end_char].rstrip())  # a sentence ends with its trailing newlines
     return index
 
 
