@@ -127,10 +127,11 @@ def briefable(article: Article, statement: Statement) -> bool:
     return article.quote(statement.content).strip(" ,.").lower() not in _LONE_PRONOUNS
 
 
-def shown_first(article: Article, statement: Statement) -> bool:
-    """Sort key among a source's statements, the one to show first lowest: a content in its cue's
-    own sentence. The tagger sometimes adds a fragment of the sentence before ("According to X,
-    the truck driver was ..." took "The victims" from the paragraph above): a poor sentence to show."""
+def outside_cue_sentence(article: Article, statement: Statement) -> bool:
+    """Whether the content lies outside its cue's sentence: such a statement is shown only where
+    the source has no other of its kind (reported or quoted). The tagger sometimes adds a fragment
+    of the sentence before ("According to X, the truck driver was ..." took "The victims" from the
+    paragraph above)."""
     cue = statement.cue or statement.content
     between = article.text[min(cue.end, statement.content.end) : max(cue.start, statement.content.start)]
     return bool(_SENTENCE_BREAK.search(between))
@@ -139,7 +140,7 @@ def shown_first(article: Article, statement: Statement) -> bool:
 def _chosen_statements(article: Article, source: Source) -> list[Statement]:
     """A source's best indirect statement and best direct quote: enough to show its stance."""
     shown = [s for s in source.statements if briefable(article, s)]
-    chosen = best_of_each_kind(shown, rank=lambda s: shown_first(article, s), direct=lambda s: s.direct)
+    chosen = best_of_each_kind(shown, rank=lambda s: outside_cue_sentence(article, s), direct=lambda s: s.direct)
     return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
 
 
