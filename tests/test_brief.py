@@ -166,6 +166,17 @@ def test_brief_one_word_content_has_no_stray_space() -> None:
     assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposing it."
 
 
+def test_brief_participle_cue_reads_as_the_sentences_verb() -> None:
+    text = "Work stopped, with Zinichev describing the building as unsafe."
+    assert _sentence_for(text, "Zinichev", "describing", "the building as unsafe") == (
+        "Zinichev described the building as unsafe."
+    )
+    text = 'Searchers left, officials telling reporters: "The site is closed."'
+    assert _sentence_for(text, "officials", "telling", "The site is closed.", direct=True, addressee="reporters") == (
+        "Officials told reporters: “The site is closed.”"
+    )
+
+
 def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     text = 'Keni Lesa said the movement was able to "really hammer home their message."'
     content = 'the movement was able to "really hammer home their message."'

@@ -2,7 +2,9 @@
 
 Each sentence is a short frame ("X reported it first", "Not yet known:") around text taken
 verbatim from the article, and cites every span it uses. Nothing is stated that no span says;
-the article's own speculation is reported as speculation.
+the article's own speculation is reported as speculation. The one word changed is a cue that is
+a participle ("with Zinichev describing ..."), put in the past tense so that the sentence has a
+verb ("Zinichev described ...").
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from lemminflect import getInflection, getLemma
+
+from sourcebrief.attribute.lexicon import CUE_VERBS
 from sourcebrief.model import (
     Article,
     ChainLink,
@@ -157,7 +162,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
     the source's first mention and every span used."""
     content = _no_stop(article.quote(statement.content))
-    cue = article.quote(statement.cue).rstrip(" :") if statement.cue else ""  # the colon is the frame's
+    cue = _finite(article.quote(statement.cue).rstrip(" :")) if statement.cue else ""  # the colon is the frame's
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
     told = f"{cue} {article.quote(statement.addressee)}" if statement.addressee else cue
     passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
@@ -180,6 +185,17 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{speaker} {told} {_lower_determiner(content)}"
     spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
     return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _finite(cue: str) -> str:
+    """A cue that opens with the participle of a verb of saying ("describing", "saying",
+    "telling") as a sentence's verb: its past tense ("described", "said", "told")."""
+    first, space, rest = cue.partition(" ")
+    if not first.lower().endswith("ing"):
+        return cue
+    lemma = next(iter(getLemma(first.lower(), upos="VERB")), None)
+    past = next(iter(getInflection(lemma, tag="VBD")), None) if lemma in CUE_VERBS else None
+    return f"{past}{space}{rest}" if past else cue
 
 
 def _within(inner: Citation, outer: Citation) -> bool:
