@@ -177,6 +177,30 @@ def test_brief_participle_cue_reads_as_the_sentences_verb() -> None:
     )
 
 
+def test_brief_content_continuing_a_sentence_drops_only_a_sentence_starts_capital() -> None:
+    text = "Seventeen rockets struck the base, according to the Iraqi military."
+    assert _sentence_for(text, "the Iraqi military", "according to", "Seventeen rockets struck the base") == (
+        "According to the Iraqi military, seventeen rockets struck the base."
+    )
+    text = "Secretary of Justice Ana Ruiz is next in line, according to Reuters."
+    assert _sentence_for(text, "Reuters", "according to", "Secretary of Justice Ana Ruiz is next in line") == (
+        "According to Reuters, Secretary of Justice Ana Ruiz is next in line."
+    )
+    text = "Trump will attend, aides said. Aides to Trump spoke."
+    assert _sentence_for(text, "aides", "said", "Trump will attend") == "Aides said Trump will attend."
+
+
+def test_brief_keeps_the_article_the_text_gives_an_organization() -> None:
+    text = "The FSB denies the two explosions are related."
+    found = article(text)
+    mention, cue, content = found.cite(0, 7), found.cite(8, 14), found.cite(15, len(text) - 1)
+    statement = Statement(content, cue, mention, direct=False)
+    source = Source("s1", "FSB", SourceKind.ORGANIZATION, (mention,), statements=(statement,))
+    claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
+    notes = compose(found, claim, (source,), (SourceStance("s1", Stance.DENIES, ()),), (), (), ())
+    assert notes[-1].text == "The FSB denies the two explosions are related."
+
+
 def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     text = 'Keni Lesa said the movement was able to "really hammer home their message."'
     content = 'the movement was able to "really hammer home their message."'

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from lemminflect import getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
+from spacy.lang.en.lex_attrs import like_num
 
 from sourcebrief.attribute.lexicon import CUE_VERBS
 from sourcebrief.model import (
@@ -50,6 +51,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 # A content of one of these words alone stands for words elsewhere: a relative pronoun ("...,
 # which the BBC noted"), or the subject of a clause cut short ("Trump tweeted he").
 _LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "she", "we", "they"})
+# Small words inside a name: "Secretary of Justice", "Bank of the West".
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la"})
 # Sentence-initial function words that continue a composed sentence in lower case.
 _LOWER_FIRST = frozenset(
     """the a an this that these those it its in on at as after before during since following while when
@@ -66,7 +69,7 @@ def compose(
     unknowns: tuple[Note, ...],
     flags: tuple[Flag, ...],
 ) -> tuple[Note, ...]:
-    sentences = [_claim_sentence(claim)]
+    sentences = [_claim_sentence(article, claim)]
     status = _status_sentence(claim, sources, stances)
     if status is not None:
         sentences.append(status)
@@ -75,15 +78,15 @@ def compose(
     for source in sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id])):
         sentences += [_statement_sentence(article, source, st) for st in _chosen_statements(article, source)]
     if unknowns:
-        text = "Not yet known: " + "; ".join(_lower_determiner(u.text) for u in unknowns) + "."
+        text = "Not yet known: " + "; ".join(_continued(article, u.text) for u in unknowns) + "."
         sentences.append(Note(text, tuple(c for u in unknowns for c in u.citations)))
     speculation = [f for f in flags if f.kind == FlagKind.SPECULATION][:MAX_SPECULATION_NOTES]
     sentences += [Note(f"Unattributed speculation in the article: “{f.text}”", f.citations) for f in speculation]
     return tuple(sentences)
 
 
-def _claim_sentence(claim: Claim) -> Note:
-    return Note(f"The article reports that {_no_stop(_lower_determiner(claim.text))}.", claim.citations)
+def _claim_sentence(article: Article, claim: Claim) -> Note:
+    return Note(f"The article reports that {_no_stop(_continued(article, claim.text))}.", claim.citations)
 
 
 def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> Note | None:
@@ -105,10 +108,22 @@ def _short_label(source: Source) -> str:
     return f"{source.name} ({source.kind})" if source.kind in (SourceKind.ANONYMOUS, SourceKind.OUTLET) else source.name
 
 
-def _lower_determiner(text: str) -> str:
-    """ "The cost ..." continues a sentence as "the cost ..."; names keep their capitals."""
+def _continued(article: Article, text: str) -> str:
+    """The text continuing a sentence: a first word capitalised only because it opened one is
+    put in lower case ("The cost", "Seventeen rockets", "Violence broke out"). Names keep their
+    capitals: a word that no dictionary has, that the article capitalises mid-sentence too
+    ("Trump", "Theresa May"), or that opens a run of capitalised words ("Secretary of Justice")."""
     first, space, rest = text.partition(" ")
-    return f"{first.lower()}{space}{rest}" if first.lower() in _LOWER_FIRST else text
+    lower = first.lower()
+    if lower in _LOWER_FIRST:
+        return f"{lower}{space}{rest}"
+    word = lower.rstrip(",;:")
+    if not first[:1].isupper() or first.isupper() or not (getAllLemmas(word) or all(map(like_num, word.split("-")))):
+        return text
+    following = next((w for w in rest.split() if w.lower() not in _NAME_JOINERS), "")
+    if following[:1].isupper() or re.search(rf"[\w,;:)] {re.escape(first.rstrip(',;:'))}\b", article.text):
+        return text
+    return f"{lower}{space}{rest}"
 
 
 def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
@@ -161,6 +176,7 @@ def _statement_sentence(article: Article, source: Source, statement: Statement) 
 def statement_note(article: Article, speaker: str, mention: Citation, statement: Statement) -> Note:
     """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
     the source's first mention and every span used."""
+    speaker = _definite(article.quote(mention), speaker)
     content = _no_stop(article.quote(statement.content))
     cue = _finite(article.quote(statement.cue).rstrip(" :")) if statement.cue else ""  # the colon is the frame's
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
@@ -178,13 +194,22 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
             quoted = f"“{quoted}”"
         text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
-        text = f"According to {speaker}, {_lower_determiner(content)}"
+        text = f"According to {speaker}, {_continued(article, content)}"
     elif passive:
         text = f"{content} {cue} {speaker}"
     else:
-        text = f"{speaker} {told} {_lower_determiner(content)}"
+        text = f"{speaker} {told} {_continued(article, content)}"
     spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
     return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _definite(mention: str, speaker: str) -> str:
+    """A name that the article writes after "the" keeps it: "the FSB denies", "according to the
+    Guardian" (a source's name is kept without it, as tables list names)."""
+    determiner, _, rest = mention.partition(" ")
+    if determiner.lower() == "the" and rest.startswith(speaker) and not speaker.lower().startswith("the "):
+        return f"the {speaker}"
+    return speaker
 
 
 def _finite(cue: str) -> str:
