@@ -169,6 +169,18 @@ def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
     assert text[statement.content.start : statement.content.end] == "the debate would go ahead"
 
 
+def test_tagged_source_closing_with_a_person_in_apposition_is_that_person(nlp: Language) -> None:
+    # The parser takes "Institute" for the head of the whole phrase.
+    text = (
+        "The United States' National Institute of Allergy and Infectious Disease's director, "
+        'Dr. Anthony Fauci, said of the outbreak, "it is going to get worse."'
+    )
+    source_text = text[: text.index(", said")]
+    tagged = _attribution(text, source_text, "said", "it is going to get worse.")
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    assert [source.name for source in found.sources] == ["Anthony Fauci"]
+
+
 def test_tagged_cue_without_source_takes_the_parsed_subject(nlp: Language) -> None:
     # "intimated" is no cue the rules know: only the tagger finds this statement, without its source.
     text = "Two senior officials at the ministry intimated that the dam could fail."

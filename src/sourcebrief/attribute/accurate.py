@@ -26,7 +26,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if cue_span is None or not len(cue_span) or _hearsay(cue_span):
             continue
         cue_end = cue.end
-        tagged_root = _root(doc, source) if source is not None else None
+        tagged_root = _speaker_token(doc, source) if source is not None else None
         if tagged_root is not None and tagged_root.dep_ == "nsubjpass" and tagged_root.head in cue_span:
             source = tagged_root = None  # "he was told by the minister": the minister said it
             cue_end = _through_by(doc, cue_span)
@@ -61,9 +61,22 @@ def _through_by(doc: Doc, cue: SpacySpan) -> int:
     return after.idx + len(after) if after is not None and after.dep_ == "agent" else cue.end_char
 
 
-def _root(doc: Doc, span: Span) -> Token | None:
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found.root if found is not None and len(found) else None
+def _speaker_token(doc: Doc, source: Span) -> Token | None:
+    """The tagged source's head, or the person it closes with in apposition where the parser took
+    an organization for the head: in "The National Institute of Allergy and Infectious Disease's
+    director, Dr. Anthony Fauci, said" the head is "Institute", but the one who spoke is Fauci."""
+    found = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if found is None or not len(found):
+        return None
+    words = [t for t in found if not t.is_punct]
+    last = words[-1] if words else found.root
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= last.i < e.end), None)
+    if person is None or found.root.ent_type_ not in ("ORG", "GPE", "FAC"):
+        return found.root  # "the governor of Ohio, Mike DeWine": the resolver reads the role too
+    before = person.start - 1
+    while before > found.start and doc[before].lower_ in lexicon.TITLE_WORDS:
+        before -= 1  # ", Dr. Anthony Fauci"
+    return person.root if before > found.start and doc[before].text == "," else found.root
 
 
 def _overlap(a: tuple[int, int], b: Span) -> bool:
