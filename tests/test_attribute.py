@@ -215,6 +215,18 @@ def test_attribute_people_described_by_a_name_are_unnamed(nlp) -> None:  # type:
     assert (supporters.kind, len(supporters.statements)) == (SourceKind.ANONYMOUS, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("One news site, Znak.com, claims the blast was planned.", "Znak.com", SourceKind.OUTLET),
+        ("The agency, Reuters, said the talks failed.", "Reuters", SourceKind.OUTLET),
+    ],
+)
+def test_attribute_a_descriptor_naming_an_organization_is_that_organization(nlp, text, name, kind) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.kind) for s in attribution.sources] == [(name, kind)]
+
+
 def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Two senior officials who spoke to the Daily Courier said the minister would resign on Friday."
     _, attribution = attribution_of(text, nlp)

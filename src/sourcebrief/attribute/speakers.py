@@ -155,6 +155,11 @@ class SpeakerResolver:
         person = _person_in(head, tokens)
         if person is not None:
             return self._person(head, person)
+        named = _organization_in_apposition(head)
+        if named is not None:
+            organization = self._organization(named, proper_name(named))
+            outlet = head.lemma_.lower() in lexicon.OUTLET_NOUNS or any(t.lower_ == "news" for t in head.lefts)
+            return replace(organization, kind=SourceKind.OUTLET) if outlet else organization
         lemma = head.lemma_.lower()
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
         if lemma in lexicon.ROLE_NOUNS and head.tag_ not in ("NNS", "NNPS") and not indefinite:
@@ -354,6 +359,15 @@ def _as_written(tokens: list[Token]) -> str:
 def _role_text(parts: list[str]) -> str | None:
     """The role's parts joined, without the punctuation at their edges ("governor of Ohio,")."""
     return "; ".join(p for p in (part.strip(_ROLE_EDGES) for part in parts) if p) or None
+
+
+def _organization_in_apposition(head: Token) -> Token | None:
+    """ "One news site, Znak.com": the name says who. Not after a noun for a person: a
+    spokesperson's name that the entity tagger calls an organization stays a person's."""
+    person_words = lexicon.SOURCE_NOUNS | lexicon.ROLE_NOUNS | lexicon.TITLE_WORDS
+    if head.pos_ != "NOUN" or head.lemma_.lower() in person_words or head.lower_ in person_words:
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
 
 
 def _describes(participle: Token) -> bool:
