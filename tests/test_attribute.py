@@ -227,6 +227,12 @@ def test_attribute_a_descriptor_naming_an_organization_is_that_organization(nlp,
     assert [(s.name, s.kind) for s in attribution.sources] == [(name, kind)]
 
 
+def test_attribute_the_website_is_the_outlet_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "One news site, Znak.com, claims the blast was planned. The website further reported that a suspect escaped."
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Znak.com", 2)]
+
+
 def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Two senior officials who spoke to the Daily Courier said the minister would resign on Friday."
     _, attribution = attribution_of(text, nlp)

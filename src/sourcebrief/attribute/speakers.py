@@ -198,6 +198,9 @@ class SpeakerResolver:
             return self._anonymous(head, kind=SourceKind.ORGANIZATION)
         if lemma in lexicon.QUANTITY_WORDS:
             return self._anonymous(head)
+        earlier = self._earlier_outlet(head) if lemma in _OUTLET_BACK_REFERENCES else None
+        if earlier is not None:
+            return earlier
         if lemma in lexicon.OUTLET_NOUNS:
             return self._anonymous(head, kind=SourceKind.OUTLET)
         if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
@@ -268,6 +271,14 @@ class SpeakerResolver:
             if speaker.kind == SourceKind.ANONYMOUS and head.lower_ in speaker.name.lower().split():
                 return replace(speaker, start=head.left_edge.idx, end=head.idx + len(head))
         return None
+
+    def _earlier_outlet(self, head: Token) -> Speaker | None:
+        """ "The website further reported" after "Znak.com claims": the outlet named last."""
+        if [c.lower_ for c in head.children if c.dep_ != "punct"] != ["the"]:
+            return None
+        named = (s for s in reversed(self._recent) if s.kind == SourceKind.OUTLET and s.name[:1].isupper())
+        outlet = next(named, None)
+        return replace(outlet, start=head.left_edge.idx, end=head.idx + len(head)) if outlet else None
 
     def _unnamed_person(self, head: Token) -> Speaker:
         """A role noun with a name the entity tagger missed ("US Ambassador to Germany Richard
@@ -359,6 +370,11 @@ def _as_written(tokens: list[Token]) -> str:
 def _role_text(parts: list[str]) -> str | None:
     """The role's parts joined, without the punctuation at their edges ("governor of Ohio,")."""
     return "; ".join(p for p in (part.strip(_ROLE_EDGES) for part in parts) if p) or None
+
+
+# Nouns that name an outlet again: "the website reported", "the newspaper said" (not "the press",
+# "the media": everyone's reporters).
+_OUTLET_BACK_REFERENCES = frozenset({"website", "site", "newspaper", "paper", "broadcaster", "outlet"})
 
 
 def _organization_in_apposition(head: Token) -> Token | None:
