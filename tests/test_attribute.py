@@ -94,6 +94,15 @@ STATEMENT_CASES = [
         "that it would cost jobs",
         False,
     ),
+    (
+        # The parser takes the clause's subject for the cue's object.
+        "The German government announced the tests by a military laboratory found Novichok in his blood.",
+        "The German government",
+        SourceKind.ORGANIZATION,
+        "announced",
+        "the tests by a military laboratory found Novichok in his blood",
+        False,
+    ),
 ]
 
 

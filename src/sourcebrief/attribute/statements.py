@@ -280,8 +280,22 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     else:
         best = min(after, key=lambda c: _CONTENT_AFTER_DEPS.index(c.dep_) if c.dep_ in _CONTENT_AFTER_DEPS else 99)
         tokens = _without_trailing_aside(list(best.subtree))
+        subject = _subject_taken_as_object(cue, best)
+        if subject is not None:
+            tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
     # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
+
+
+def _subject_taken_as_object(cue: Token, clause: Token) -> Token | None:
+    """ "announced the tests by a military laboratory found Novichok": the parser makes the
+    clause's subject the cue's object, leaving a finite verb without one. The object is then the
+    start of what was said."""
+    if clause.dep_ != "ccomp" or clause.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
 
 
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
