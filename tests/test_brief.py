@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from sourcebrief import Briefing, Pipeline
 from sourcebrief.brief import briefable, compose
-from sourcebrief.model import Citation, Claim, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
+from sourcebrief.model import Article, Citation, Claim, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
 
 from .conftest import CASES
 from .helpers import article
@@ -110,9 +110,15 @@ def _sentence_for(
         addressee=cite(addressee) if addressee else None,
     )
     source = Source("s1", speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(statement,))
-    claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
+    claim = _claim_elsewhere(found)
     notes = compose(found, claim, (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
     return notes[-1].text
+
+
+def _claim_elsewhere(found: Article) -> Claim:
+    """A claim whose lead is not the statement under test: a statement within the lead is not
+    repeated in the briefing."""
+    return Claim("c1", found.text[:1], ClaimStatus.REPORTED, (found.cite(0, 1),))
 
 
 def test_brief_refusal_reads_whole_when_the_cue_is_its_own_span() -> None:
@@ -156,9 +162,31 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
     fragment = Statement(cite("The victims"), cue, speaker, direct=False)
     own = Statement(cite("the driver was identified as Sam Roe"), cue, speaker, direct=False)
     source = Source("s1", "John Lee", SourceKind.PERSON, (speaker,), statements=(fragment, own))
-    claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
+    claim = _claim_elsewhere(found)
     notes = compose(found, claim, (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
     assert notes[-1].text == "According to John Lee, the driver was identified as Sam Roe."
+
+
+def test_brief_does_not_repeat_a_statement_within_the_lead() -> None:
+    text = "The mayor said the bridge will close. Engineers said the cables were worn."
+    found = article(text)
+
+    def cite(part: str) -> Citation:
+        start = text.index(part)
+        return found.cite(start, start + len(part))
+
+    def statement(speaker: str, content: str) -> Source:
+        said = Statement(cite(content), cite("said"), cite(speaker), direct=False)
+        return Source(speaker, speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(said,))
+
+    sources = (statement("The mayor", "the bridge will close"), statement("Engineers", "the cables were worn"))
+    claim = Claim("c1", text[:36], ClaimStatus.REPORTED, (cite(text[:36]),))
+    stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
+    notes = compose(found, claim, sources, stances, (), (), ())
+    assert [n.text for n in notes if "said" in n.text] == [
+        "The article reports that the mayor said the bridge will close.",
+        "Engineers said the cables were worn.",
+    ]
 
 
 def test_brief_one_word_content_has_no_stray_space() -> None:
@@ -196,7 +224,7 @@ def test_brief_keeps_the_article_the_text_gives_an_organization() -> None:
     mention, cue, content = found.cite(0, 7), found.cite(8, 14), found.cite(15, len(text) - 1)
     statement = Statement(content, cue, mention, direct=False)
     source = Source("s1", "FSB", SourceKind.ORGANIZATION, (mention,), statements=(statement,))
-    claim = Claim("c1", text, ClaimStatus.REPORTED, (found.cite(0, len(text)),))
+    claim = _claim_elsewhere(found)
     notes = compose(found, claim, (source,), (SourceStance("s1", Stance.DENIES, ()),), (), (), ())
     assert notes[-1].text == "The FSB denies the two explosions are related."
 

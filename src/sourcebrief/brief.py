@@ -76,7 +76,8 @@ def compose(
     sentences += _chain_sentences(chain)
     stance_of = {s.source_id: s.stance for s in stances}
     for source in sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id])):
-        sentences += [_statement_sentence(article, source, st) for st in _chosen_statements(article, source)]
+        chosen = _chosen_statements(article, source, claim.citations)
+        sentences += [_statement_sentence(article, source, st) for st in chosen]
     if unknowns:
         text = "Not yet known: " + "; ".join(_continued(article, u.text) for u in unknowns) + "."
         sentences.append(Note(text, tuple(c for u in unknowns for c in u.citations)))
@@ -157,9 +158,10 @@ def outside_cue_sentence(article: Article, statement: Statement) -> bool:
     return bool(_SENTENCE_BREAK.search(between))
 
 
-def _chosen_statements(article: Article, source: Source) -> list[Statement]:
-    """A source's best indirect statement and best direct quote: enough to show its stance."""
-    shown = [s for s in source.statements if briefable(article, s)]
+def _chosen_statements(article: Article, source: Source, lead: tuple[Citation, ...]) -> list[Statement]:
+    """A source's best indirect statement and best direct quote: enough to show its stance. A
+    statement within the lead sentence is not repeated: the briefing opens with that sentence."""
+    shown = [s for s in source.statements if briefable(article, s) and not any(_within(s.content, c) for c in lead)]
     chosen = best_of_each_kind(shown, rank=lambda s: outside_cue_sentence(article, s), direct=lambda s: s.direct)
     return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
 
