@@ -1,5 +1,7 @@
 """Properties every briefing keeps, on fixed cases and on generated articles."""
 
+from collections.abc import Callable
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,6 +86,16 @@ def test_brief_quotes_only_what_the_article_says(pipeline: Pipeline) -> None:
             assert quoted.split("”")[0].rstrip(".") in text
 
 
+def _citer(found: Article) -> Callable[..., Citation]:
+    """cite(part, after=0): the citation of the first ``part`` in the article at or after ``after``."""
+
+    def cite(part: str, after: int = 0) -> Citation:
+        start = found.text.index(part, after)
+        return found.cite(start, start + len(part))
+
+    return cite
+
+
 def _sentence_for(
     text: str,
     speaker: str,
@@ -97,9 +109,7 @@ def _sentence_for(
     """The briefing's sentence for one statement with these spans (the first of each in ``text``)."""
     found = article(text)
 
-    def cite(part: str) -> Citation:
-        start = text.index(part)
-        return found.cite(start, start + len(part))
+    cite = _citer(found)
 
     statement = Statement(
         cite(content),
@@ -154,9 +164,7 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
     text = "The victims were named.\n\nAccording to Attorney John Lee, the driver was identified as Sam Roe."
     found = article(text)
 
-    def cite(part: str) -> Citation:
-        start = text.index(part)
-        return found.cite(start, start + len(part))
+    cite = _citer(found)
 
     cue, speaker = cite("According to"), cite("Attorney John Lee")
     fragment = Statement(cite("The victims"), cue, speaker, direct=False)
@@ -171,12 +179,10 @@ def test_brief_does_not_repeat_a_statement_within_the_lead() -> None:
     text = "The mayor said the bridge will close. Engineers said the cables were worn."
     found = article(text)
 
-    def cite(part: str) -> Citation:
-        start = text.index(part)
-        return found.cite(start, start + len(part))
+    cite = _citer(found)
 
     def statement(speaker: str, content: str) -> Source:
-        said = Statement(cite(content), cite("said"), cite(speaker), direct=False)
+        said = Statement(cite(content), cite("said", text.index(speaker)), cite(speaker), direct=False)
         return Source(speaker, speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(said,))
 
     sources = (statement("The mayor", "the bridge will close"), statement("Engineers", "the cables were worn"))
