@@ -2,9 +2,11 @@
 
 Each sentence is a short frame ("X reported it first", "Not yet known:") around text taken
 verbatim from the article, and cites every span it uses. Nothing is stated that no span says;
-the article's own speculation is reported as speculation. The one word changed is a cue that is
-a participle ("with Zinichev describing ..."), put in the past tense so that the sentence has a
-verb ("Zinichev described ...").
+the article's own speculation is reported as speculation. Two changes to the article's words:
+a cue that is a participle ("with Zinichev describing ...") is put in the past tense, so that
+the sentence has a verb ("Zinichev described ..."), and a first word capitalised only because it
+opened its sentence is lower-cased inside a frame ("According to the Iraqi military, seventeen
+rockets ...").
 """
 
 from __future__ import annotations
