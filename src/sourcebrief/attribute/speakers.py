@@ -377,11 +377,13 @@ def _role_text(parts: list[str]) -> str | None:
 _OUTLET_BACK_REFERENCES = frozenset({"website", "site", "newspaper", "paper", "broadcaster", "outlet"})
 
 
+_PERSON_NOUNS = lexicon.SOURCE_NOUNS | lexicon.ROLE_NOUNS | lexicon.TITLE_WORDS
+
+
 def _organization_in_apposition(head: Token) -> Token | None:
     """ "One news site, Znak.com": the name says who. Not after a noun for a person: a
     spokesperson's name that the entity tagger calls an organization stays a person's."""
-    person_words = lexicon.SOURCE_NOUNS | lexicon.ROLE_NOUNS | lexicon.TITLE_WORDS
-    if head.pos_ != "NOUN" or head.lemma_.lower() in person_words or head.lower_ in person_words:
+    if head.pos_ != "NOUN" or head.lemma_.lower() in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
         return None
     return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
 
