@@ -2,6 +2,7 @@
 
 from importlib import resources
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
@@ -14,7 +15,9 @@ from sourcebrief.attribute.tagger import (
     AttributionTagger,
     group,
     spans_from_tags,
+    token_features,
     viterbi,
+    windows,
 )
 from sourcebrief.errors import ModelError, ModelMissing
 from sourcebrief.model import Source
@@ -45,6 +48,15 @@ def test_tagger_tags_a_fixed_sentence(tagger: AttributionTagger, nlp: Language) 
     assert [text[s.start : s.end] for s in found.source] == ["The mayor of Springfield"]
     assert [text[s.start : s.end] for s in found.cue] == ["said"]
     assert [text[s.start : s.end] for s in found.content] == ["that the bridge would reopen in May"]
+
+
+def test_tagger_scores_a_short_last_window_as_if_alone(tagger: AttributionTagger, nlp: Language) -> None:
+    doc = nlp(" ".join(f"Officer {n} said the road to the port {n} would reopen on Monday." for n in range(30)))
+    pieces = windows(doc.text, tagger.tokenizer, token_features(doc, {}))
+    assert len(pieces) > 1 and len(pieces[-1].ids) < len(pieces[0].ids), "the fixture ends in a short window"
+    together = tagger.network.emissions_for(pieces)
+    alone = tagger.network.emissions_for(pieces[-1:])
+    np.testing.assert_allclose(together[-1], alone[0], atol=1e-4)
 
 
 def test_tagger_missing_model_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

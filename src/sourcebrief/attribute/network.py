@@ -80,9 +80,15 @@ class TaggerNetwork(nn.Module):
         return -likelihood
 
     def emissions_for(self, windows: list[Window]) -> list[list[list[float]]]:
-        ids, mask, features = batch_tensors(windows)
-        logits = self(self.lower_states(ids, mask), mask, features)
-        return [logits[i, : len(w.ids)].tolist() for i, w in enumerate(windows)]
+        # Windows of one length run as one batch: an article's last, shorter window padded to the
+        # others' width would cost up to a whole window of work on padding.
+        by_position: dict[int, list[list[float]]] = {}
+        for width in sorted({len(w.ids) for w in windows}):
+            positions = [i for i, w in enumerate(windows) if len(w.ids) == width]
+            ids, mask, features = batch_tensors([windows[i] for i in positions])
+            logits = self(self.lower_states(ids, mask), mask, features)
+            by_position.update(zip(positions, logits.tolist(), strict=True))
+        return [by_position[i] for i in range(len(windows))]
 
     def transitions(self) -> tuple[list[float], list[list[float]], list[float]]:
         """The CRF's learned scores: start, tag-to-tag, end."""

@@ -132,24 +132,24 @@ def allowed_transitions() -> list[list[bool]]:
 def viterbi(scores: list[list[float]], transitions: tuple[list[float], list[list[float]], list[float]]) -> list[int]:
     """The best tag sequence under the transition constraints: per-position scores plus the CRF's
     start, tag-to-tag and end scores."""
-    allowed = allowed_transitions()
+    import numpy as np
+
+    start, between, end = (np.asarray(part, dtype=np.float64) for part in transitions)
+    emissions = np.asarray(scores, dtype=np.float64)
     n_tags = len(LABELS)
-    start, between, end = transitions
-    best = [s + start[t] if not LABELS[t].startswith("I-") else float("-inf") for t, s in enumerate(scores[0])]
-    back: list[list[int]] = []
-    for row in scores[1:]:
-        pointers, current = [], []
-        for b in range(n_tags):
-            candidates = [(best[a] + between[a][b], a) for a in range(n_tags) if allowed[a][b]]
-            value, argmax = max(candidates)
-            pointers.append(argmax)
-            current.append(value + row[b])
-        back.append(pointers)
-        best = current
-    tag = max(range(n_tags), key=lambda t: best[t] + end[t])
+    step = np.where(np.asarray(allowed_transitions()), between, -np.inf)  # step[a, b]: tag a, then b
+    inside = np.asarray([label.startswith("I-") for label in LABELS])
+    best = np.where(inside, -np.inf, emissions[0] + start)
+    back = np.empty((len(emissions) - 1, n_tags), dtype=np.int64)
+    for position, row in enumerate(emissions[1:]):
+        totals = best[:, None] + step
+        # Among equal totals the later tag wins (argmax over the reversed rows).
+        back[position] = n_tags - 1 - totals[::-1].argmax(axis=0)
+        best = totals[back[position], np.arange(n_tags)] + row
+    tag = int((best + end).argmax())
     path = [tag]
-    for pointers in reversed(back):
-        tag = pointers[tag]
+    for pointers in back[::-1]:
+        tag = int(pointers[tag])
         path.append(tag)
     return path[::-1]
 
