@@ -109,3 +109,13 @@ def test_stance_shipped_model_tells_debunking_confirming_and_relaying_apart(text
         ArticleStance.DISCUSS,
         ArticleStance.UNRELATED,
     ]
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="the claim reader is not installed")
+def test_stance_reader_reads_a_copy_as_its_original(texts: dict[str, Text]) -> None:
+    reader = ClaimReader.load()
+    debunked, told = (reader.evidence(texts["claim"], texts[name]) for name in ("debunked", "told"))
+    rows = reader.probabilities([CLAIM] * 3, [debunked, told, debunked])
+    alone = reader.probabilities([CLAIM], [debunked])
+    assert (rows[0] == rows[2]).all(), "a copy's pair is the original's pair, read once"
+    np.testing.assert_allclose(rows[0], alone[0], atol=1e-5)

@@ -119,9 +119,13 @@ class ClaimReader:
 
     def probabilities(self, claims: list[str], evidences: list[str]) -> np.ndarray:
         """One row per pair: the probabilities of agree, disagree and discuss (RELATED order)."""
-        rows = []
+        pairs = list(zip(claims, evidences, strict=True))
+        # A copy's evidence is its original's: each distinct pair is read once.
+        distinct = list(dict.fromkeys(pairs))
+        read: dict[tuple[str, str], np.ndarray] = {}
         with torch.inference_mode():
-            for start in range(0, len(claims), BATCH):
-                logits = self.network(*self.encode(claims[start : start + BATCH], evidences[start : start + BATCH]))
-                rows.append(torch.softmax(logits, dim=-1).cpu().numpy())
-        return np.concatenate(rows) if rows else np.zeros((0, len(RELATED)), dtype=np.float32)
+            for start in range(0, len(distinct), BATCH):
+                batch = distinct[start : start + BATCH]
+                logits = self.network(*self.encode([c for c, _ in batch], [e for _, e in batch]))
+                read.update(zip(batch, torch.softmax(logits, dim=-1).cpu().numpy(), strict=True))
+        return np.stack([read[pair] for pair in pairs]) if pairs else np.zeros((0, len(RELATED)), dtype=np.float32)
