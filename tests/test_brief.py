@@ -195,6 +195,27 @@ def test_brief_does_not_repeat_a_statement_within_the_lead() -> None:
     ]
 
 
+def test_brief_does_not_repeat_a_statement_reported_within_another() -> None:
+    text = "The council met at noon. Residents told the press the officers claimed to be seeking a bomb."
+    found = article(text)
+
+    cite = _citer(found)
+
+    def source(speaker: str, cue: str, content: str, addressee: Citation | None = None) -> Source:
+        said = Statement(cite(content), cite(cue), cite(speaker), direct=False, addressee=addressee)
+        return Source(speaker, speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(said,))
+
+    sources = (
+        source("Residents", "told", "the officers claimed to be seeking a bomb", cite("the press")),
+        source("the officers", "claimed", "to be seeking a bomb"),
+    )
+    stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
+    notes = compose(found, _claim_elsewhere(found), sources, stances, (), (), ())
+    assert [n.text for n in notes if "bomb" in n.text] == [
+        "Residents told the press the officers claimed to be seeking a bomb."
+    ], "the officers' claim is briefed once, as the residents reported it"
+
+
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
     assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposing it."

@@ -77,9 +77,13 @@ def compose(
         sentences.append(status)
     sentences += _chain_sentences(chain)
     stance_of = {s.source_id: s.stance for s in stances}
-    for source in sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id])):
-        chosen = _chosen_statements(article, source, claim.citations)
-        sentences += [_statement_sentence(article, source, st) for st in chosen]
+    ordered = sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id]))
+    chosen = {source.id: _chosen_statements(article, source, claim.citations) for source in ordered}
+    briefed = [st for statements in chosen.values() for st in statements]
+    for source in ordered:
+        sentences += [
+            _statement_sentence(article, source, st) for st in chosen[source.id] if not _reported_within(st, briefed)
+        ]
     if unknowns:
         text = "Not yet known: " + "; ".join(_continued(article, u.text) for u in unknowns) + "."
         sentences.append(Note(text, tuple(c for u in unknowns for c in u.citations)))
@@ -225,6 +229,15 @@ def _finite(cue: str) -> str:
     lemma = next(iter(getLemma(first.lower(), upos="VERB")), None)
     past = next(iter(getInflection(lemma, tag="VBD")), None) if lemma in CUE_VERBS else None
     return f"{past}{space}{rest}" if past else cue
+
+
+def _reported_within(statement: Statement, briefed: list[Statement]) -> bool:
+    """A statement whose cue lies in another briefed statement's content ("Residents said the
+    officers claimed to be seeking a bomb") is that statement's report, already briefed with it;
+    briefed alone it would lose who reported it."""
+    return statement.cue is not None and any(
+        other is not statement and _within(statement.cue, other.content) for other in briefed
+    )
 
 
 def _within(inner: Citation, outer: Citation) -> bool:
