@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from sourcebrief.attribute import lexicon
@@ -132,8 +133,6 @@ def allowed_transitions() -> list[list[bool]]:
 def viterbi(scores: list[list[float]], transitions: tuple[list[float], list[list[float]], list[float]]) -> list[int]:
     """The best tag sequence under the transition constraints: per-position scores plus the CRF's
     start, tag-to-tag and end scores."""
-    import numpy as np
-
     start, between, end = (np.asarray(part, dtype=np.float64) for part in transitions)
     emissions = np.asarray(scores, dtype=np.float64)
     n_tags = len(LABELS)
