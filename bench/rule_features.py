@@ -12,9 +12,8 @@ import json
 from pathlib import Path
 
 from sourcebrief.analyze import analyze, load_model
-from sourcebrief.attribute import _assemble
+from sourcebrief.attribute import attribute
 from sourcebrief.attribute.corpus import read_split
-from sourcebrief.attribute.statements import find_statements
 from sourcebrief.attribute.tagger import rule_spans
 from sourcebrief.model import Article
 
@@ -26,7 +25,7 @@ def spans_of(data: Path, split: str) -> Spans:
     found: Spans = {}
     for document in read_split(data, split):
         analysis = analyze(Article(id=document.name, text=document.text), nlp)
-        spans = rule_spans(_assemble(analysis, list(find_statements(analysis.sentences()))).sources)
+        spans = rule_spans(attribute(analysis).sources)
         found[document.name] = {role: sorted([s.start, s.end] for s in listed) for role, listed in spans.items()}
     return found
 

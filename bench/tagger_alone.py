@@ -20,10 +20,9 @@ from typing import Any
 
 from machine import describe, pin_to_one_core
 from sourcebrief.analyze import analyze, load_model
-from sourcebrief.attribute import _assemble
+from sourcebrief.attribute import attribute
 from sourcebrief.attribute import tagger as tagging
 from sourcebrief.attribute.corpus import Document, Scorer, Span, normalised, read_split
-from sourcebrief.attribute.statements import find_statements
 from sourcebrief.model import Article
 
 Prepared = tuple[Document, Any, dict[str, list[Span]]]
@@ -38,7 +37,7 @@ def prepare(documents: list[Document], tagger: tagging.AttributionTagger) -> tup
         started = time.perf_counter()
         analysis = analyze(Article(id=document.name, text=document.text), nlp)
         parsed = time.perf_counter()
-        features = tagging.rule_spans(_assemble(analysis, list(find_statements(analysis.sentences()))).sources)
+        features = tagging.rule_spans(attribute(analysis).sources)
         ruled = time.perf_counter()
         tagger.tag(analysis.doc, features)
         seconds["parse"] += parsed - started
