@@ -125,6 +125,14 @@ def _sentence_for(
     return notes[-1].text
 
 
+def _anonymous_source(
+    cite: Callable[..., Citation], speaker: str, cue: Citation, content: str, addressee: str | None = None
+) -> Source:
+    """A source with one indirect statement, its id and name the speaker's words."""
+    said = Statement(cite(content), cue, cite(speaker), direct=False, addressee=cite(addressee) if addressee else None)
+    return Source(speaker, speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(said,))
+
+
 def _claim_elsewhere(found: Article) -> Claim:
     """A claim whose lead is not the statement under test: a statement within the lead is not
     repeated in the briefing."""
@@ -181,11 +189,10 @@ def test_brief_does_not_repeat_a_statement_within_the_lead() -> None:
 
     cite = _citer(found)
 
-    def statement(speaker: str, content: str) -> Source:
-        said = Statement(cite(content), cite("said", text.index(speaker)), cite(speaker), direct=False)
-        return Source(speaker, speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(said,))
+    def said_by(speaker: str, content: str) -> Source:
+        return _anonymous_source(cite, speaker, cite("said", text.index(speaker)), content)
 
-    sources = (statement("The mayor", "the bridge will close"), statement("Engineers", "the cables were worn"))
+    sources = (said_by("The mayor", "the bridge will close"), said_by("Engineers", "the cables were worn"))
     claim = Claim("c1", text[:36], ClaimStatus.REPORTED, (cite(text[:36]),))
     stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
     notes = compose(found, claim, sources, stances, (), (), ())
@@ -200,14 +207,9 @@ def test_brief_does_not_repeat_a_statement_reported_within_another() -> None:
     found = article(text)
 
     cite = _citer(found)
-
-    def source(speaker: str, cue: str, content: str, addressee: Citation | None = None) -> Source:
-        said = Statement(cite(content), cite(cue), cite(speaker), direct=False, addressee=addressee)
-        return Source(speaker, speaker, SourceKind.ANONYMOUS, (cite(speaker),), statements=(said,))
-
     sources = (
-        source("Residents", "told", "the officers claimed to be seeking a bomb", cite("the press")),
-        source("the officers", "claimed", "to be seeking a bomb"),
+        _anonymous_source(cite, "Residents", cite("told"), "the officers claimed to be seeking a bomb", "the press"),
+        _anonymous_source(cite, "the officers", cite("claimed"), "to be seeking a bomb"),
     )
     stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
     notes = compose(found, _claim_elsewhere(found), sources, stances, (), (), ())

@@ -117,5 +117,5 @@ def test_stance_reader_reads_a_copy_as_its_original(texts: dict[str, Text]) -> N
     debunked, told = (reader.evidence(texts["claim"], texts[name]) for name in ("debunked", "told"))
     rows = reader.probabilities([CLAIM] * 3, [debunked, told, debunked])
     alone = reader.probabilities([CLAIM], [debunked])
-    assert (rows[0] == rows[2]).all(), "a copy's pair is the original's pair, read once"
+    assert (rows[0] == rows[2]).all(), "a copy gets exactly its original's reading"
     np.testing.assert_allclose(rows[0], alone[0], atol=1e-5)
