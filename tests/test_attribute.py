@@ -199,6 +199,15 @@ def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    "said",
+    ["His comments suggest that the plan is unclear.", "Turner's statement said the plan was unclear."],
+)
+def test_attribute_what_someone_said_speaks_for_them(nlp, said: str) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(f"Rep. Mike Turner said the report was wrong. {said}", nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Mike Turner", 2)]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         (  # written family name first

@@ -265,6 +265,34 @@ def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -
     assert contents == ["People have learned to ignore her.", "This announcement changes nothing,"]
 
 
+def test_tagged_conjecture_about_a_source_is_no_statement(nlp: Language) -> None:
+    # "may be seeking" is the writer's guess at what the administration wants, not its words.
+    text = "The administration may be seeking to calm the markets. The ministry said the talks failed."
+    seeking = ("The administration", "may be seeking", "to calm the markets")
+    sources = _sources_tagged(text, nlp, seeking, ("The ministry", "said", "the talks failed"))
+    assert [source.name for source in sources] == ["The ministry"]
+
+
+def test_tagged_phrase_before_the_cue_saying_where_is_no_content(nlp: Language) -> None:
+    text = "On CNN's State of the Union, adviser Mike Waltz also denied knowledge of the directive."
+    where, denied = _span(text, "On CNN's State of the Union"), _span(text, "knowledge of the directive")
+    tagged = Attribution((_span(text, "adviser Mike Waltz"),), (_span(text, "also denied"),), (where, denied))
+    [source] = attribute(analysis_of(text, nlp), FixedTagger([tagged])).sources  # type: ignore[arg-type]
+    assert [text[st.content.start : st.content.end] for st in source.statements] == ["knowledge of the directive"]
+
+
+def test_tagged_title_in_a_heading_is_the_person_the_article_gives_it(nlp: Language) -> None:
+    text = (
+        "National Security Adviser Denies Knowledge of the Pause\n\n"
+        "National security adviser Mike Waltz said the plan was never discussed."
+    )
+    heading = ("National Security Adviser", "Denies Knowledge of", "the Pause")
+    sources = _sources_tagged(
+        text, nlp, heading, ("National security adviser Mike Waltz", "said", "the plan was never discussed")
+    )
+    assert [(source.name, len(source.statements)) for source in sources] == [("Mike Waltz", 2)]
+
+
 def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, str]) -> tuple[Source, ...]:
     """The sources found where the tagger tags these (source, cue, content) spans."""
     attributions = [_attribution(text, *spans) for spans in tagged]

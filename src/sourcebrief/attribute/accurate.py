@@ -23,7 +23,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
             continue
         source, cue = (attribution.source or (None,))[0], attribution.cue[0]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if cue_span is None or not len(cue_span) or _hearsay(cue_span):
+        if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span):
             continue
         cue_end = cue.end
         tagged_root = _speaker_token(doc, source) if source is not None else None
@@ -37,6 +37,8 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         for content in attribution.content:
             if content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
+            if _circumstance(doc, content, cue_span):
+                continue
             addressed = addressee if addressee is not None and not _overlap(addressee, content) else None
             # Only a refusing cue makes a refusal: "said the plan was sound but declined to
             # elaborate" is a statement that ends with one.
@@ -79,6 +81,13 @@ def _speaker_token(doc: Doc, source: Span) -> Token | None:
     return person.root if before > found.start and doc[before].text == "," else found.root
 
 
+def _circumstance(doc: Doc, content: Span, cue: SpacySpan) -> bool:
+    """A phrase before the cue that its verb takes as a preposition's: where or when it was said,
+    not what ("On CNN's State of the Union, Mike Waltz also denied ...")."""
+    found = doc.char_span(content.start, content.end, alignment_mode="expand")
+    return found is not None and content.end <= cue.start_char and found.root.dep_ == "prep" and found.root.head in cue
+
+
 def _overlap(a: tuple[int, int], b: Span) -> bool:
     return a[0] < b.end and b.start < a[1]
 
@@ -95,3 +104,9 @@ def _hearsay(cue: SpacySpan) -> bool:
     return any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
         t.lemma_.lower() in lexicon.CUE_VERBS for t in cue
     )
+
+
+def _conjecture(cue: SpacySpan) -> bool:
+    """ "The administration may be seeking to ...": the writer's guess at what a source does,
+    which the source never said."""
+    return any(t.tag_ == "MD" and t.lower_ in lexicon.CONJECTURE_MODALS for t in cue)

@@ -85,6 +85,12 @@ DOCUMENT_NOUNS = frozenset(
     "report statement study release memo letter filing tweet post survey poll data figures advisory analysis".split()
 )
 
+# Nouns for what someone said, which speak for whoever they belong to ("his comments suggest",
+# "Trump's tweet said").
+UTTERANCE_NOUNS = frozenset(
+    "comment remark word statement tweet post letter testimony speech response answer reply message".split()
+)
+
 PRONOUNS_PERSON = frozenset("he she him her his".split())  # "his claim that ..." too
 PRONOUNS_GROUP = frozenset("they them their".split())
 PRONOUNS_THING = frozenset("it its".split())
@@ -137,3 +143,5 @@ CONDUIT_VERBS = frozenset("tell speak talk".split())
 # Adverbs that say a claim is someone's without saying whose ("has reportedly issued"): the
 # verb's subject is whom the claim is about, never its source.
 HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
+# Modals that make a cue the writer's guess ("may be seeking", "might decide"), not a report.
+CONJECTURE_MODALS = frozenset("may might could".split())

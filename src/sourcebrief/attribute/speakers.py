@@ -111,6 +111,12 @@ class SpeakerResolver:
         to") any noun phrase is a source, else only names, pronouns and source nouns are."""
         if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Smith, who said ...": the noun the clause describes
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and subject.lemma_.lower() in lexicon.UTTERANCE_NOUNS:
+            said_by = self.resolve(owner)  # "His comments suggest ...": he is the source
+            if said_by is not None:
+                start, end = span_of(subtree_tokens(subject))
+                return replace(said_by, start=start, end=end)
         if subject.lower_ in lexicon.PRONOUNS_WRITER:
             # The attribute stage skips cues inside quotations and other speakers' statements,
             # where "I" is the one quoted.
@@ -254,14 +260,18 @@ class SpeakerResolver:
         )
 
     def _person_by_role(self, head: Token) -> Speaker | None:
-        # "the senator said" after "Sen. Jane Doe": a definite role noun refers back.
-        if not any(c.lower_ == "the" for c in head.children):
-            return None
         tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS)
-        for speaker in reversed(self._recent):
-            if speaker.kind == SourceKind.PERSON and speaker.role and head.lower_ in speaker.role.lower():
-                return replace(speaker, start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]))
-        return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        # "the senator said" after "Sen. Jane Doe": a definite role noun refers back.
+        if any(c.lower_ == "the" for c in head.children):
+            for speaker in reversed(self._recent):
+                if speaker.kind == SourceKind.PERSON and speaker.role and head.lower_ in speaker.role.lower():
+                    return replace(speaker, start=start, end=end)
+        # "National Security Adviser Denies Knowledge" (a headline over "national security
+        # adviser Mike Waltz"): a whole title that the article gives one named person is that person.
+        title = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
+        holders = {p.key: p for p in self.profiles.values() if p.role and p.role.lower() == title}
+        return replace(holders.popitem()[1], start=start, end=end) if len(holders) == 1 else None
 
     def _earlier_group(self, head: Token) -> Speaker | None:
         # "The officials said" after "two city officials who spoke to ...": the same group.
