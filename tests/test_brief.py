@@ -183,6 +183,20 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
     assert notes[-1].text == "According to John Lee, the driver was identified as Sam Roe."
 
 
+def test_brief_shows_a_sources_statement_from_the_body_before_one_from_a_heading() -> None:
+    text = "Adviser Denies Knowledge of the Pause\n\nAdviser Mike Waltz denied knowledge of the directive."
+    found = article(text)
+
+    cite = _citer(found)
+
+    heading = Statement(cite("the Pause"), cite("Denies Knowledge of"), cite("Adviser"), direct=False)
+    body = Statement(cite("knowledge of the directive"), cite("denied"), cite("Mike Waltz"), direct=False)
+    source = Source("s1", "Mike Waltz", SourceKind.PERSON, (cite("Adviser"),), statements=(heading, body))
+    claim = _claim_elsewhere(found)
+    notes = compose(found, claim, (source,), (SourceStance("s1", Stance.DENIES, ()),), (), (), ())
+    assert notes[-1].text == "Mike Waltz denied knowledge of the directive."
+
+
 def test_brief_does_not_repeat_a_statement_within_the_lead() -> None:
     text = "The mayor said the bridge will close. Engineers said the cables were worn."
     found = article(text)

@@ -69,16 +69,25 @@ class Analysis:
         return [s for s in self.doc.sents if not s.text.isspace() and not self.is_heading(s)]
 
     def is_heading(self, sentence: Span) -> bool:
-        """A short paragraph without a final stop ("Official Responses Remain Cautious")."""
-        start, end = self.paragraph_of(sentence.start_char)
-        paragraph = self.article.text[start:end]
-        return len(paragraph.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(paragraph)
+        return in_heading(self.article.text, sentence.start_char)
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
-        text = self.article.text
-        start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, char)), default=0)
-        end_match = PARAGRAPH_BREAK.search(text, char)
-        return start, end_match.start() if end_match else len(text)
+        return paragraph_of(self.article.text, char)
+
+
+def paragraph_of(text: str, char: int) -> tuple[int, int]:
+    """Where the paragraph holding ``char`` starts and ends."""
+    start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, char)), default=0)
+    end_match = PARAGRAPH_BREAK.search(text, char)
+    return start, end_match.start() if end_match else len(text)
+
+
+def in_heading(text: str, char: int) -> bool:
+    """Whether ``char`` lies in a heading: a short paragraph without a final stop ("Official
+    Responses Remain Cautious")."""
+    start, end = paragraph_of(text, char)
+    paragraph = text[start:end]
+    return len(paragraph.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(paragraph)
 
 
 def analyze(article: Article, nlp: Language) -> Analysis:

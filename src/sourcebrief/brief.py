@@ -18,6 +18,7 @@ from typing import TypeVar
 from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.lang.en.lex_attrs import like_num
 
+from sourcebrief.analyze import in_heading
 from sourcebrief.attribute.lexicon import CUE_VERBS
 from sourcebrief.model import (
     Article,
@@ -154,25 +155,27 @@ def briefable(article: Article, statement: Statement) -> bool:
     return article.quote(statement.content).strip(" ,.").lower() not in _LONE_PRONOUNS
 
 
-def outside_cue_sentence(article: Article, statement: Statement) -> bool:
-    """Whether the content lies outside its cue's sentence: such a statement is shown only where
-    the source has no other of its kind (reported or quoted). The tagger sometimes adds a fragment
-    of the sentence before ("According to X, the truck driver was ..." took "The victims" from the
-    paragraph above)."""
+def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool]:
+    """How well a statement shows its source, lower first. A content outside its cue's sentence
+    comes last: the tagger sometimes adds a fragment of the sentence before ("According to X, the
+    truck driver was ..." took "The victims" from the paragraph above). A heading ("National
+    Security Adviser Denies Knowledge of the Pause") comes after the body text that tells it."""
     cue = statement.cue or statement.content
     between = article.text[min(cue.end, statement.content.end) : max(cue.start, statement.content.start)]
-    return bool(_SENTENCE_BREAK.search(between))
+    return bool(_SENTENCE_BREAK.search(between)), in_heading(article.text, statement.content.start)
 
 
 def _chosen_statements(article: Article, source: Source, lead: tuple[Citation, ...]) -> list[Statement]:
     """A source's best indirect statement and best direct quote: enough to show its stance. A
     statement within the lead sentence is not repeated: the briefing opens with that sentence."""
     shown = [s for s in source.statements if briefable(article, s) and not any(_within(s.content, c) for c in lead)]
-    chosen = best_of_each_kind(shown, rank=lambda s: outside_cue_sentence(article, s), direct=lambda s: s.direct)
+    chosen = best_of_each_kind(shown, rank=lambda s: statement_rank(article, s), direct=lambda s: s.direct)
     return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
 
 
-def best_of_each_kind(items: list[T], *, rank: Callable[[T], bool], direct: Callable[[T], bool]) -> list[T]:
+def best_of_each_kind(
+    items: list[T], *, rank: Callable[[T], tuple[bool, bool]], direct: Callable[[T], bool]
+) -> list[T]:
     """The best-ranked indirect statement and the best-ranked direct one, the earliest of equals."""
     return [min(kind, key=rank) for quoted in (False, True) if (kind := [i for i in items if direct(i) == quoted])]
 

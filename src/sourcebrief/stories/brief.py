@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcebrief.brief import STANCE_ORDER, best_of_each_kind, briefable, outside_cue_sentence, statement_note
+from sourcebrief.brief import STANCE_ORDER, best_of_each_kind, briefable, statement_note, statement_rank
 from sourcebrief.model import Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
@@ -150,12 +150,12 @@ def _source_notes(story: Story, claim: StoryClaim, by_id: dict[str, StoryArticle
 
 
 def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
-    """A source's best reported statement and best quotation (one in its cue's sentence, then the
-    earliest), from original articles."""
+    """A source's best reported statement and best quotation (one in its cue's sentence and in
+    body text, then the earliest), from original articles."""
     own = [st for st in source.statements if not st.republished and briefable(by_id[st.article].article, st.statement)]
     chosen = best_of_each_kind(
         own,
-        rank=lambda st: outside_cue_sentence(by_id[st.article].article, st.statement),
+        rank=lambda st: statement_rank(by_id[st.article].article, st.statement),
         direct=lambda st: st.statement.direct,
     )
     return chosen[:MAX_STATEMENTS_PER_SOURCE]
