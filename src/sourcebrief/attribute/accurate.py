@@ -10,6 +10,9 @@ from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
 from sourcebrief.attribute.tokens import doc_text
 
+# Word classes that cannot end a phrase: a content ending on one was cut short.
+_DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
+
 
 def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]:
     """One raw statement per content fragment of each tagged attribution that has a cue and a
@@ -34,7 +37,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if subject is None:
             continue
         addressee = _addressee_after(cue_span, cue_end)
-        for content in attribution.content:
+        for content in (_completed(doc, fragment) for fragment in attribution.content):
             if content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
             if _circumstance(doc, content, cue_span):
@@ -86,6 +89,20 @@ def _circumstance(doc: Doc, content: Span, cue: SpacySpan) -> bool:
     not what ("On CNN's State of the Union, Mike Waltz also denied ...")."""
     found = doc.char_span(content.start, content.end, alignment_mode="expand")
     return found is not None and content.end <= cue.start_char and found.root.dep_ == "prep" and found.root.head in cue
+
+
+def _completed(doc: Doc, content: Span) -> Span:
+    """The content run on to the end of a phrase that it breaks off inside ("its scope may be
+    more nuanced than | initially reported", "knowledge of | the directive"): a content never
+    ends on a preposition, determiner or conjunction."""
+    found = doc.char_span(content.start, content.end, alignment_mode="expand")
+    words = [t for t in found if not t.is_punct] if found is not None else []
+    if not words or words[-1].pos_ not in _DANGLING or words[-1].i + 1 >= words[-1].sent.end:
+        return content
+    last = words[-1]
+    # A preposition heads its phrase; a determiner, conjunction or "than" hangs on the word it leads to.
+    edge = (last if last.pos_ == "ADP" else last.head).right_edge
+    return Span(content.start, edge.idx + len(edge)) if edge.i > last.i else content
 
 
 def _overlap(a: tuple[int, int], b: Span) -> bool:
