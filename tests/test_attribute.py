@@ -5,7 +5,7 @@ from spacy.tokens import Span
 
 from sourcebrief.analyze import analyze
 from sourcebrief.attribute import _to_statement, attribute
-from sourcebrief.attribute.speakers import Speaker
+from sourcebrief.attribute.speakers import Speaker, proper_name
 from sourcebrief.attribute.statements import RawStatement, quotations
 from sourcebrief.model import ChainRole, SourceKind
 
@@ -225,6 +225,13 @@ def test_attribute_what_someone_said_speaks_for_them(nlp, said: str) -> None:  #
 def test_attribute_a_short_name_resolves_by_any_word_of_one_full_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
+
+
+def test_attribute_a_name_the_entity_tagger_missed_keeps_all_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("As part of the inquiry, the United States House of Representatives issued a subpoena.")
+    house = next(t for t in doc if t.text == "House")
+    assert not house.ent_type_, "the case needs a name outside any entity"
+    assert proper_name(house) == "United States House"
 
 
 def test_attribute_people_described_by_a_name_are_unnamed(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -64,8 +64,9 @@ def proper_name(token: Token) -> str:
     if possessor is not None:
         return proper_name(possessor)
     left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod") and (t.pos_ == "PROPN" or t.text == "The")]
-    tokens = [*left, token] if left else [token]
-    return token.doc[tokens[0].i : token.i + 1].text
+    # A modifier's own modifiers belong to the name: "United" in "United States House".
+    first = left[0].left_edge if left and left[0].left_edge.pos_ == "PROPN" else (left or [token])[0]
+    return token.doc[first.i : token.i + 1].text
 
 
 def _strip_article(span: Span) -> str:
