@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from sourcebrief import Pipeline, Settings, weights
 from sourcebrief.attribute import attribute
+from sourcebrief.attribute.accurate import _completed
 from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.tagger import (
     LABELS,
@@ -291,6 +292,23 @@ def test_tagged_title_in_a_heading_is_the_person_the_article_gives_it(nlp: Langu
         text, nlp, heading, ("National security adviser Mike Waltz", "said", "the plan was never discussed")
     )
     assert [(source.name, len(source.statements)) for source in sources] == [("Mike Waltz", 2)]
+
+
+def test_tagged_content_broken_off_inside_a_phrase_runs_to_its_end(nlp: Language) -> None:
+    text = "Turner said its scope may be more nuanced than initially reported."
+    [source] = _sources_tagged(text, nlp, ("Turner", "said", "its scope may be more nuanced than"))
+    [statement] = source.statements
+    assert (
+        text[statement.content.start : statement.content.end] == "its scope may be more nuanced than initially reported"
+    )
+
+
+def test_tagged_quotation_ending_on_its_closing_comma_is_not_run_on(nlp: Language) -> None:
+    # The parser hangs the last "that" on "said": run on to that verb's end, the content would
+    # take in the cue and the speaker.
+    text = '"A lot of people think that," said a protester.'
+    content = _span(text, "A lot of people think that")
+    assert _completed(analysis_of(text, nlp).doc, content) == content
 
 
 def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, str]) -> tuple[Source, ...]:

@@ -96,10 +96,11 @@ def _completed(doc: Doc, content: Span) -> Span:
     more nuanced than | initially reported", "knowledge of | the directive"): a content never
     ends on a preposition, determiner or conjunction."""
     found = doc.char_span(content.start, content.end, alignment_mode="expand")
-    words = [t for t in found if not t.is_punct] if found is not None else []
-    if not words or words[-1].pos_ not in _DANGLING or words[-1].i + 1 >= words[-1].sent.end:
+    last = found[-1] if found is not None and len(found) else None
+    # Only a phrase broken off before a word: "think that," ends a quotation, and what follows
+    # the comma is the cue.
+    if last is None or last.pos_ not in _DANGLING or last.i + 1 >= last.sent.end or doc[last.i + 1].is_punct:
         return content
-    last = words[-1]
     # A preposition heads its phrase; a determiner, conjunction or "than" hangs on the word it leads to.
     edge = (last if last.pos_ == "ADP" else last.head).right_edge
     return Span(content.start, edge.idx + len(edge)) if edge.i > last.i else content
