@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -307,6 +308,15 @@ def test_brief_skips_a_statement_whose_content_is_a_lone_pronoun() -> None:
     assert not briefable(found, content("which", " the BBC"))
     assert not briefable(found, content("he was", " was not"))  # the tagger cut the clause short
     assert briefable(found, content("the move", "."))
+
+
+@pytest.mark.parametrize("content", ["were under control", "which state media said were under control"])
+def test_brief_skips_a_content_cut_from_a_relative_clause(content: str) -> None:
+    text = "Fires broke out at two plants, which state media said were under control."
+    found = article(text)
+    cite = _citer(found)
+    statement = Statement(cite(content), cite("said"), cite("state media"), direct=False)
+    assert not briefable(found, statement)
 
 
 def test_brief_quotations_run_together_keep_their_own_marks() -> None:

@@ -54,6 +54,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 # A content of one of these words alone stands for words elsewhere: a relative pronoun ("...,
 # which the BBC noted"), or the subject of a clause cut short ("Trump tweeted he").
 _LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "she", "we", "they"})
+# A content cut from a relative clause opens on a verb whose subject is the clause's antecedent
+# ("fires, which state media said were under control").
+_SUBJECTLESS_STARTS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 # Small words inside a name: "Secretary of Justice", "Bank of the West".
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la"})
 # Sentence-initial function words that continue a composed sentence in lower case.
@@ -151,8 +155,15 @@ def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
 
 def briefable(article: Article, statement: Statement) -> bool:
     """Whether a statement makes a briefing sentence: "BBC noted which." or "Trump tweeted he."
-    says nothing."""
-    return article.quote(statement.content).strip(" ,.").lower() not in _LONE_PRONOUNS
+    says nothing, and a content cut from a relative clause names nothing it is about: "State
+    media said were under control", "State media said which state media said were under
+    control" (the clause with its own cue)."""
+    content = article.quote(statement.content).strip(" ,.").lower()
+    first = content.split(" ", 1)[0]
+    holds_its_cue = statement.cue is not None and _within(statement.cue, statement.content)
+    return not (
+        content in _LONE_PRONOUNS or first in _SUBJECTLESS_STARTS or (first in _RELATIVE_PRONOUNS and holds_its_cue)
+    )
 
 
 def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool]:
