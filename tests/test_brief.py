@@ -319,6 +319,14 @@ def test_brief_skips_a_content_cut_from_a_relative_clause(content: str) -> None:
     assert not briefable(found, statement)
 
 
+def test_brief_keeps_a_quoted_question() -> None:
+    text = 'The mayor asked: "Is this the end of the harbor?"'
+    found = article(text)
+    cite = _citer(found)
+    question = Statement(cite("Is this the end of the harbor?"), cite("asked"), cite("The mayor"), direct=True)
+    assert briefable(found, question)
+
+
 def test_brief_quotations_run_together_keep_their_own_marks() -> None:
     text = 'Schumer said "we made a plea" and "he resisted."'
     content = '"we made a plea" and "he resisted."'

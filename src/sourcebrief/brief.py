@@ -155,15 +155,15 @@ def _chain_sentences(chain: tuple[ChainLink, ...]) -> list[Note]:
 
 def briefable(article: Article, statement: Statement) -> bool:
     """Whether a statement makes a briefing sentence: "BBC noted which." or "Trump tweeted he."
-    says nothing, and a content cut from a relative clause names nothing it is about: "State
-    media said were under control", "State media said which state media said were under
-    control" (the clause with its own cue)."""
+    says nothing, and a reported content cut from a relative clause names nothing it is about:
+    "State media said were under control", "State media said which state media said were under
+    control" (the clause with its own cue). A quotation opening on a verb is a question ("Is
+    this the end?") and stays."""
     content = article.quote(statement.content).strip(" ,.").lower()
     first = content.split(" ", 1)[0]
     holds_its_cue = statement.cue is not None and _within(statement.cue, statement.content)
-    return not (
-        content in _LONE_PRONOUNS or first in _SUBJECTLESS_STARTS or (first in _RELATIVE_PRONOUNS and holds_its_cue)
-    )
+    subjectless = first in _SUBJECTLESS_STARTS and not statement.direct
+    return not (content in _LONE_PRONOUNS or subjectless or (first in _RELATIVE_PRONOUNS and holds_its_cue))
 
 
 def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool]:
