@@ -93,8 +93,8 @@ def _circumstance(doc: Doc, content: Span, cue: SpacySpan) -> bool:
 
 def _completed(doc: Doc, content: Span) -> Span:
     """The content run on to the end of a phrase that it breaks off inside ("its scope may be
-    more nuanced than | initially reported", "knowledge of | the directive"): a content never
-    ends on a preposition, determiner or conjunction."""
+    more nuanced than | initially reported", "knowledge of | the directive"): one that ends on a
+    preposition, determiner or conjunction with a word after it was cut short."""
     found = doc.char_span(content.start, content.end, alignment_mode="expand")
     last = found[-1] if found is not None and len(found) else None
     # Only a phrase broken off before a word: "think that," ends a quotation, and what follows

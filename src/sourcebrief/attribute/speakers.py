@@ -271,8 +271,8 @@ class SpeakerResolver:
         # "National Security Adviser Denies Knowledge" (a headline over "national security
         # adviser Mike Waltz"): a whole title that the article gives one named person is that person.
         title = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
-        holders = {p.key: p for p in self.profiles.values() if p.role and p.role.lower() == title}
-        return replace(holders.popitem()[1], start=start, end=end) if len(holders) == 1 else None
+        holders = [p for p in self.profiles.values() if p.role and p.role.lower() == title]
+        return replace(holders[0], start=start, end=end) if len(holders) == 1 else None
 
     def _earlier_group(self, head: Token) -> Speaker | None:
         # "The officials said" after "two city officials who spoke to ...": the same group.
