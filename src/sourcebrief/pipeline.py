@@ -34,7 +34,7 @@ class Pipeline:
         attribution = attribute(analysis, self.tagger)
         claim_span = claim.central_claim_span(analysis)
         terms = stance.claim_terms(article.quote(claim_span))
-        stances = stance.stances(attribution.sources, article, terms)
+        stances = stance.stances(attribution.sources, analysis, terms)
         central = claim.build_claim(analysis, attribution.sources, stances)
         unknowns = claim.unknowns(analysis)
         flags = article.flags + claim.speculation_flags(analysis, claim.attributed_spans(attribution.sources))

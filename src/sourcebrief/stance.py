@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from sourcebrief.analyze import Analysis
 from sourcebrief.attribute.lexicon import ROLE_NOUNS
 from sourcebrief.model import Article, Citation, Source, SourceKind, SourceStance, Stance, Statement
 
@@ -39,6 +42,12 @@ _REFERS_TO_CLAIM = re.compile(
     r"\b(the|these|those|such|that|this)\s+(\w+['’]s\s+)?(reports?|claims?|allegations?|accusations?|"
     r"stor(y|ies)|accounts?|rumou?rs?|assertions?|suggestions?)\b",
     re.IGNORECASE,
+)
+# What someone asserted: to deny or dismiss one of these takes a side on a claim; to deny or
+# dismiss anything else ("denied funding for the wall", "dismissed a lawsuit") is an act.
+_ASSERTION_NOUNS = frozenset(
+    """accusation allegation assertion account charge claim report rumor rumour story suggestion
+    involvement wrongdoing responsibility link existence knowledge""".split()
 )
 MAX_SHORT_STATEMENT_WORDS = 6
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
@@ -95,7 +104,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def statement_stance(statement: Statement, article: Article, terms: ClaimTerms) -> Stance:
+def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms) -> Stance:
     """The stance one statement takes toward the claim.
 
     Only a statement about the claim takes a side: "I don't know" or "disputes" said of
@@ -103,17 +112,34 @@ def statement_stance(statement: Statement, article: Article, terms: ClaimTerms) 
     ("questioned the President's power") counts; agreement needs the claim's substance."""
     if statement.refusal:
         return Stance.DECLINES_TO_COMMENT
+    article = analysis.article
     said = article.quote(statement.content)
+    cue = article.quote(statement.cue) if statement.cue else ""
     about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))
-    if about and statement.cue and _NOT_CONFIRMED.search(article.quote(statement.cue)):
+    if about and _NOT_CONFIRMED.search(cue):
         # About the claim only: "the Senate had not confirmed him" is about a nominee.
         return Stance.DECLINES_TO_COMMENT
-    both = f"{article.quote(statement.cue) if statement.cue else ''} {said}"
+    both = f"{cue} {said}"
     if about or name_words(said) & terms.names:
         for pattern, stance in ((_UNAWARE, Stance.UNAWARE), (_DENY, Stance.DENIES), (_DISPUTE, Stance.DISPUTES)):
             if pattern.search(both):
-                return stance
+                # Denying a thing, not what someone asserted, is an act; doubting a thing ("questioned
+                # the Governor's power") is still a doubt.
+                acted = pattern is _DENY and not _DENY.search(said) and _is_a_thing(statement.content, analysis.doc)
+                return Stance.REPORTS if acted else stance
     return Stance.CONFIRMS if about else Stance.REPORTS
+
+
+def _is_a_thing(content: Citation, doc: Doc) -> bool:
+    """Whether the content is a noun phrase for something other than an assertion: "funding for
+    the wall", "a Trump lawsuit" (not "the accusation", nor a clause)."""
+    found = doc.char_span(content.start, content.end, alignment_mode="expand")
+    return (
+        found is not None
+        and len(found) > 0
+        and found.root.pos_ in ("NOUN", "PROPN")
+        and found.root.lemma_.lower() not in _ASSERTION_NOUNS
+    )
 
 
 def _is_about(text: str, claim_words: frozenset[str]) -> bool:
@@ -124,12 +150,12 @@ def _is_about(text: str, claim_words: frozenset[str]) -> bool:
     return shared >= 2 or (shared == 1 and len(words) <= MAX_SHORT_STATEMENT_WORDS)
 
 
-def source_stance(source: Source, article: Article, terms: ClaimTerms, refusal_paragraphs: set[int]) -> SourceStance:
+def source_stance(source: Source, analysis: Analysis, terms: ClaimTerms, refusal_paragraphs: set[int]) -> SourceStance:
     """The strongest stance among the source's statements, cited to the statements showing it."""
     found: dict[Stance, list[Citation]] = {}
     for statement in source.statements:
-        stance = statement_stance(statement, article, terms)
-        if stance == Stance.REPORTS and _is_non_answer(source, statement, article, refusal_paragraphs):
+        stance = statement_stance(statement, analysis, terms)
+        if stance == Stance.REPORTS and _is_non_answer(source, statement, analysis.article, refusal_paragraphs):
             stance = Stance.DECLINES_TO_COMMENT
         if stance == Stance.CONFIRMS and source.kind == SourceKind.OUTLET:
             stance = Stance.REPORTS  # outlets report; confirmation needs someone who would know
@@ -149,12 +175,13 @@ def paragraph_index(text: str, char: int) -> int:
     return text.count("\n\n", 0, char)
 
 
-def stances(sources: Iterable[Source], article: Article, terms: ClaimTerms) -> tuple[SourceStance, ...]:
+def stances(sources: Iterable[Source], analysis: Analysis, terms: ClaimTerms) -> tuple[SourceStance, ...]:
     sources = list(sources)
+    article = analysis.article
     refusal_paragraphs = {
         paragraph_index(article.text, st.content.start) for source in sources for st in source.statements if st.refusal
     }
-    first = [source_stance(s, article, terms, refusal_paragraphs) for s in sources]
+    first = [source_stance(s, analysis, terms, refusal_paragraphs) for s in sources]
     stance_of = {s.source_id: s.stance for s in first}
     result = []
     for source, found in zip(sources, first, strict=True):
