@@ -227,6 +227,51 @@ def test_attribute_a_short_name_resolves_by_any_word_of_one_full_name(nlp, text:
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
 
 
+def test_attribute_a_name_given_a_persons_role_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ricardo Rosselló Nevares, Puerto Rico's governor, said he would resign. Later, Rosselló said the "
+        "decision was final."
+    )
+    assert [e.label_ for e in nlp(text).ents if e.text == "Ricardo Rosselló Nevares"] == ["ORG"], (
+        "the case needs a person the entity tagger calls an organization"
+    )
+    _, attribution = attribution_of(text, nlp)
+    governor = source_named(attribution, "Ricardo Rosselló Nevares")
+    assert [s.name for s in attribution.sources] == ["Ricardo Rosselló Nevares"]
+    assert (governor.kind, governor.role, len(governor.statements)) == (SourceKind.PERSON, "Puerto Rico's governor", 2)
+
+
+def test_attribute_a_role_whose_apposition_names_a_person_is_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said "
+        "the 36 must face charges."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.kind) for s in attribution.sources] == [("Ali Alghasi Mehr", SourceKind.PERSON)]
+
+
+def test_attribute_sources_joined_each_said_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Dick Durbin and Senator Adam Schiff both questioned the President's power to do so."
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Dick Durbin", 1), ("Adam Schiff", 1)]
+
+
+def test_attribute_a_bracketed_acronym_names_the_organization_again(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Federal Security Service (FSB) said the blast was caused by gas. Later, the FSB said it was an accident."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Federal Security Service", 2)]
+
+
+def test_attribute_an_acronym_is_the_organization_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Associated Press reported the polls had closed. Later, AP said the count had begun."
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.kind, len(s.statements)) for s in attribution.sources] == [
+        ("Associated Press", SourceKind.OUTLET, 2)
+    ]
+
+
 def test_attribute_a_name_the_entity_tagger_missed_keeps_all_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("As part of the inquiry, the United States House of Representatives issued a subpoena.")
     house = next(t for t in doc if t.text == "House")

@@ -10,7 +10,7 @@ from sourcebrief.analyze import Analysis
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.accurate import tagged_statements
 from sourcebrief.attribute.chain import assemble_chain, find_credits
-from sourcebrief.attribute.speakers import Speaker, SpeakerResolver
+from sourcebrief.attribute.speakers import Speaker, SpeakerResolver, people_in
 from sourcebrief.attribute.statements import (
     MAX_COLON_SPEAKER_TOKENS,
     Quotation,
@@ -89,7 +89,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     article = analysis.article
     sentences = analysis.sentences()
-    resolver = SpeakerResolver([e for e in analysis.doc.ents if e.label_ == "PERSON"], authors=article.authors)
+    resolver = SpeakerResolver(people_in(analysis.doc), authors=article.authors)
     quotes = quotations(article.text)
     builders: dict[str, _SourceBuilder] = {}
     conduits: list[ChainLink] = []

@@ -4,9 +4,10 @@ to the person named earlier."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of, trim_punctuation
@@ -30,6 +31,29 @@ class Speaker:
     role: str | None = None
     affiliation: str | None = None
     conduit: str | None = None
+
+
+def people_in(doc: Doc) -> list[Span]:
+    """The people the article names: the entity tagger's, and a name it calls an organization
+    that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
+    return [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e.root))]
+
+
+def _given_a_role(name: Token) -> bool:
+    """Whether an apposition gives the name a person's role, and names no person itself: in "ISNA,
+    the prosecutor general of Tehran, Ali Alghasi Mehr," the role is Mehr's."""
+    return any(
+        c.dep_ == "appos"
+        and c.tag_ == "NN"
+        and c.lemma_.lower() in lexicon.ROLE_NOUNS
+        and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        for c in name.children
+    )
+
+
+def acronym(name: str) -> str:
+    """The initials of a name's capitalised words, lower-cased: "Associated Press" -> "ap"."""
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name)).lower()
 
 
 def is_outlet_name(name: str) -> bool:
@@ -91,7 +115,8 @@ class SpeakerResolver:
             end=0,
             role="writer of the article" if authors else None,
         )
-        # Every multi-word PERSON entity, in text order, as a target for short names.
+        self._people = people
+        # Every multi-word name of a person, in text order, as a target for short names.
         self._full_names = [text_of(names) for p in people if len(names := _without_titles(p)) > 1]
         self._recent: list[Speaker] = []
         self._aliases: dict[str, str] = {}
@@ -159,7 +184,7 @@ class SpeakerResolver:
 
     def _describe(self, head: Token) -> Speaker | None:
         tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos", "prep"})
-        person = _person_in(head, tokens)
+        person = self._person_in(head, tokens)
         if person is not None:
             return self._person(head, person)
         named = _organization_in_apposition(head)
@@ -213,6 +238,15 @@ class SpeakerResolver:
         if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
             return self._anonymous(head)  # "Clinton aides": unnamed people described by a name
         return None
+
+    def _person_in(self, head: Token, tokens: list[Token]) -> Span | None:
+        """The person a subject names, or its apposition names; not a possessor or a name that
+        modifies a noun ("Merkel's spokesperson, Steffen Seibert" and "a former Trump adviser,
+        Sebastian Gorka" name Seibert and Gorka)."""
+        possessors = {t.i for tok in tokens if tok.dep_ == "poss" for t in tok.subtree}
+        indices = {t.i for t in tokens} - possessors
+        indices |= {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        return next((p for p in self._people if p.start in indices and not _modifies(p)), None)
 
     def _full_name_for(self, short: str) -> str | None:
         """The full name that a short one stands for: its last word ("Turner"; a transcript's
@@ -305,6 +339,11 @@ class SpeakerResolver:
         # object (a place), so keep a first and last name only.
         if len(name_run) > 2 and name_run[0].nbor(-1).pos_ == "ADP":
             name_run = name_run[-2:]
+        # "chair of the House Intelligence Committee Representative Adam Schiff": the run starts
+        # with the institution, as in a name the entity tagger ran on (_without_titles).
+        institution = [i for i, t in enumerate(name_run[:-2]) if t.lower_ in lexicon.INSTITUTION_WORDS]
+        if institution:
+            name_run = name_run[institution[-1] + 1 :]
         if len(name_run) < 2:
             return replace(described, kind=SourceKind.PERSON, role=described.name)
         name = text_of(name_run)
@@ -314,12 +353,23 @@ class SpeakerResolver:
 
     def _organization(self, head: Token, name: str) -> Speaker:
         if " (" in name and not name.endswith(")"):  # "National Hurricane Center (NHC": cut at the bracket
-            name, acronym = name.split(" (", 1)
-            self._aliases[acronym] = name
-        name = self._aliases.get(name, name)
+            name, short = name.split(" (", 1)
+            self._aliases[short] = name
+        for short in (
+            c.text for c in head.children if c.dep_ == "appos" and c.text.isupper() and c.nbor(-1).text == "("
+        ):
+            self._aliases[short] = name  # "the Federal Security Service (FSB)", the entity without its bracket
+        name = self._aliases.get(name) or self._spelled_out(name) or name
         kind = SourceKind.OUTLET if is_outlet_name(name) else SourceKind.ORGANIZATION
         start, end = span_of(subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos"}))
         return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
+
+    def _spelled_out(self, acronym_name: str) -> str | None:
+        """ "AP" after "The Associated Press": the organization named earlier with those initials."""
+        if not (acronym_name.isalpha() and acronym_name.isupper()):
+            return None
+        named = (s for s in reversed(self._recent) if s.kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET))
+        return next((s.name for s in named if acronym(s.name) == acronym_name.lower()), None)
 
     def _anonymous(self, head: Token, kind: SourceKind = SourceKind.ANONYMOUS) -> Speaker:
         tokens = _descriptor(head)
@@ -432,16 +482,6 @@ def _without_titles(person: Span) -> list[Token]:
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLE_WORDS or tokens[0].lower_ in lexicon.ROLE_NOUNS):
         tokens = tokens[1:]
     return tokens
-
-
-def _person_in(head: Token, tokens: list[Token]) -> Span | None:
-    """The person a subject names, or its apposition names; not a possessor or a name that
-    modifies a noun ("Merkel's spokesperson, Steffen Seibert" and "a former Trump adviser,
-    Sebastian Gorka" name Seibert and Gorka)."""
-    possessors = {t.i for tok in tokens if tok.dep_ == "poss" for t in tok.subtree}
-    indices = {t.i for t in tokens} - possessors
-    indices |= {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
-    return next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start in indices and not _modifies(e)), None)
 
 
 def _modifies(name: Span) -> bool:

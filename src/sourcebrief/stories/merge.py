@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sourcebrief.attribute.lexicon import ROLE_NOUNS, TITLE_WORDS
+from sourcebrief.attribute.speakers import acronym
 from sourcebrief.model import Citation, Source, SourceKind, Stance
 from sourcebrief.stories.model import ArticleRole, ClaimStance, StoryArticle, StorySource, StoryStatement
 
@@ -28,10 +29,6 @@ def name_words(name: str) -> list[str]:
     words = [w.lower() for w in re.findall(r"[\w’'.-]+", name)]
     words = [re.sub(r"(['’]s?|\.)$", "", w) for w in words]
     return [w for w in words if w and w not in TITLE_WORDS and w not in ("the", "a", "an")]
-
-
-def acronym(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name)).lower()
 
 
 def _role_reference(name: str) -> str | None:
