@@ -320,3 +320,14 @@ def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, st
     """The sources found where the tagger tags these (source, cue, content) spans."""
     attributions = [_attribution(text, *spans) for spans in tagged]
     return attribute(analysis_of(text, nlp), FixedTagger(attributions)).sources  # type: ignore[arg-type]
+
+
+def test_tagged_sources_joined_each_said_it(nlp: Language) -> None:
+    text = "The Investigative Committee and the Federal Security Service said the blast was caused by gas."
+    source = "The Investigative Committee and the Federal Security Service"
+    tagged = _attribution(text, source, "said", "the blast was caused by gas")
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    assert [(s.name, len(s.statements)) for s in found.sources] == [
+        ("Investigative Committee", 1),
+        ("Federal Security Service", 1),
+    ]

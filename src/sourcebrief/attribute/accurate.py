@@ -37,6 +37,9 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if subject is None:
             continue
         addressee = _addressee_after(cue_span, cue_end)
+        # "Durbin and Schiff both questioned ...": everyone joined in the tagged source said it, as
+        # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
+        speakers = (subject, *subject.conjuncts) if source is not None else (subject,)
         for content in (_completed(doc, fragment) for fragment in attribution.content):
             if content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
@@ -46,9 +49,9 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
             # Only a refusing cue makes a refusal: "said the plan was sound but declined to
             # elaborate" is a statement that ends with one.
             refusal = REFUSAL.search(text, cue.start, max(cue.end, content.end))
-            statements.append(
+            statements += [
                 RawStatement(
-                    subject=subject,
+                    subject=speaker,
                     cue=(cue.start, cue_end),
                     content=(content.start, content.end),
                     refusal=refusal is not None and refusal.start() < cue.end,
@@ -56,7 +59,8 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                     mention=(source.start, source.end) if source else None,
                     addressee=addressed,
                 )
-            )
+                for speaker in speakers
+            ]
     return sorted(statements, key=lambda s: s.cue[0])
 
 
