@@ -273,6 +273,43 @@ def test_brief_keeps_the_article_the_text_gives_an_organization() -> None:
     assert notes[-1].text == "The FSB denies the two explosions are related."
 
 
+def test_brief_sources_that_said_the_same_thing_share_one_sentence() -> None:
+    text = "The Investigative Committee and the FSB said the blast was caused by gas."
+    found = article(text)
+    cite = _citer(found)
+    statement = Statement(cite("the blast was caused by gas"), cite("said"), cite("The Investigative"), direct=False)
+    sources = tuple(
+        Source(f"s{i}", name, SourceKind.ORGANIZATION, (cite(mention),), statements=(statement,))
+        for i, (name, mention) in enumerate(
+            [("Investigative Committee", "The Investigative Committee"), ("FSB", "the FSB")]
+        )
+    )
+    stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
+    notes = compose(found, _claim_elsewhere(found), sources, stances, (), (), ())
+    assert [n.text for n in notes if "gas" in n.text] == [
+        "The Investigative Committee and the FSB said the blast was caused by gas."
+    ]
+    assert cite("the FSB") in notes[-1].citations
+
+
+def test_brief_names_those_who_said_it_together_in_the_articles_order() -> None:
+    text = "Trump and his supporters claimed the vote was rigged."
+    found = article(text)
+    cite = _citer(found)
+    said = {
+        name: Statement(cite("the vote was rigged"), cite("claimed"), cite(mention), direct=False)
+        for name, mention in [("Donald Trump", "Trump"), ("his supporters", "his supporters")]
+    }
+    # Listed as the stance order has them: the supporters first.
+    sources = tuple(
+        Source(name, name, SourceKind.PERSON, (st.speaker,), statements=(st,))  # type: ignore[arg-type]
+        for name, st in reversed(said.items())
+    )
+    stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
+    notes = compose(found, _claim_elsewhere(found), sources, stances, (), (), ())
+    assert notes[-1].text == "Donald Trump and his supporters claimed the vote was rigged."
+
+
 def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     text = 'Keni Lesa said the movement was able to "really hammer home their message."'
     content = 'the movement was able to "really hammer home their message."'

@@ -20,6 +20,7 @@ from spacy.lang.en.lex_attrs import like_num
 
 from sourcebrief.analyze import in_heading
 from sourcebrief.attribute.lexicon import CUE_VERBS
+from sourcebrief.attribute.speakers import acronym
 from sourcebrief.model import (
     Article,
     ChainLink,
@@ -58,6 +59,7 @@ _LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "
 # ("fires, which state media said were under control").
 _SUBJECTLESS_STARTS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 # Small words inside a name: "Secretary of Justice", "Bank of the West".
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la"})
 # Sentence-initial function words that continue a composed sentence in lower case.
@@ -83,18 +85,49 @@ def compose(
     sentences += _chain_sentences(chain)
     stance_of = {s.source_id: s.stance for s in stances}
     ordered = sorted(sources, key=lambda s: STANCE_ORDER.index(stance_of[s.id]))
-    chosen = {source.id: _chosen_statements(article, source, claim.citations) for source in ordered}
-    briefed = [st for statements in chosen.values() for st in statements]
-    for source in ordered:
-        sentences += [
-            _statement_sentence(article, source, st) for st in chosen[source.id] if not _reported_within(st, briefed)
-        ]
+    sentences += _statement_sentences(article, ordered, claim.citations)
     if unknowns:
         text = "Not yet known: " + "; ".join(_continued(article, u.text) for u in unknowns) + "."
         sentences.append(Note(text, tuple(c for u in unknowns for c in u.citations)))
     speculation = [f for f in flags if f.kind == FlagKind.SPECULATION][:MAX_SPECULATION_NOTES]
     sentences += [Note(f"Unattributed speculation in the article: “{f.text}”", f.citations) for f in speculation]
     return tuple(sentences)
+
+
+def _statement_sentences(article: Article, ordered: list[Source], lead: tuple[Citation, ...]) -> list[Note]:
+    """Each source's chosen statements, in the sources' order. Sources that said the same thing
+    together ("The Investigative Committee and the FSB said") share one sentence, whichever of
+    their statements each would show."""
+    said_by: dict[tuple[Citation | None, Citation], list[Source]] = {}
+    for source in ordered:
+        for st in source.statements:
+            said_by.setdefault((st.cue, st.content), []).append(source)
+    chosen: list[Statement] = []
+    for source in ordered:
+        # What an earlier source's sentence shows already, naming this one too, comes last.
+        taken = {(st.cue, st.content) for st in chosen}
+        chosen += _chosen_statements(article, source, lead, taken)
+    shown: dict[tuple[Citation | None, Citation], Statement] = {}
+    for st in chosen:
+        if not _reported_within(st, chosen):
+            shown.setdefault((st.cue, st.content), st)
+    return [_statement_sentence(article, _as_named(article, said_by[key], key), st) for key, st in shown.items()]
+
+
+def _as_named(article: Article, sources: list[Source], key: tuple[Citation | None, Citation]) -> list[Source]:
+    """Sources in the order the article names them ("Trump and his supporters"): by where each
+    one's own mention starts, then, where they share one mention (the tagger's span), by where
+    its name's last word or its initials stand in it ("the AP and NBC News")."""
+
+    def place(source: Source) -> tuple[int, int]:
+        mention = next((st.speaker for st in source.statements if (st.cue, st.content) == key and st.speaker), None)
+        if mention is None:
+            return (len(article.text), 0)
+        words = re.findall(r"\w+", article.quote(mention).lower())
+        named = [i for i, w in enumerate(words) if w in (source.name.split()[-1].lower(), acronym(source.name))]
+        return (mention.start, min(named, default=len(words)))
+
+    return sorted(sources, key=place)
 
 
 def _claim_sentence(article: Article, claim: Claim) -> Note:
@@ -176,23 +209,43 @@ def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool]:
     return bool(_SENTENCE_BREAK.search(between)), in_heading(article.text, statement.content.start)
 
 
-def _chosen_statements(article: Article, source: Source, lead: tuple[Citation, ...]) -> list[Statement]:
+def _chosen_statements(
+    article: Article, source: Source, lead: tuple[Citation, ...], taken: set[tuple[Citation | None, Citation]]
+) -> list[Statement]:
     """A source's best indirect statement and best direct quote: enough to show its stance. A
-    statement within the lead sentence is not repeated: the briefing opens with that sentence."""
+    statement within the lead sentence is not repeated: the briefing opens with that sentence.
+    A statement already ``taken`` by another source's sentence comes after the source's others."""
     shown = [s for s in source.statements if briefable(article, s) and not any(_within(s.content, c) for c in lead)]
-    chosen = best_of_each_kind(shown, rank=lambda s: statement_rank(article, s), direct=lambda s: s.direct)
+    chosen = best_of_each_kind(
+        shown,
+        rank=lambda s: ((s.cue, s.content) in taken, *statement_rank(article, s)),
+        direct=lambda s: s.direct,
+    )
     return sorted(chosen, key=lambda s: s.content.start)[:MAX_STATEMENTS_PER_SOURCE]
 
 
-def best_of_each_kind(
-    items: list[T], *, rank: Callable[[T], tuple[bool, bool]], direct: Callable[[T], bool]
-) -> list[T]:
+def best_of_each_kind(items: list[T], *, rank: Callable[[T], tuple[bool, ...]], direct: Callable[[T], bool]) -> list[T]:
     """The best-ranked indirect statement and the best-ranked direct one, the earliest of equals."""
     return [min(kind, key=rank) for quoted in (False, True) if (kind := [i for i in items if direct(i) == quoted])]
 
 
-def _statement_sentence(article: Article, source: Source, statement: Statement) -> Note:
-    return statement_note(article, _speaker_phrase(source), source.mentions[0], statement)
+def _statement_sentence(article: Article, sources: list[Source], statement: Statement) -> Note:
+    """The statement's sentence, naming everyone who said it; a name already within another's
+    ("private property owners" in "an environmental group and private property owners from
+    Texas") is not named twice, nor is a possessor joined by a misparse to the one it names ("the
+    Institute's director, Dr. Anthony Fauci")."""
+    phrase_of = {s.id: _definite(article.quote(s.mentions[0]), _speaker_phrase(s)) for s in sources}
+    named: dict[str, Source] = {}
+    for source in sources:
+        phrase = phrase_of[source.id]
+        longer = (other.lower() for other in phrase_of.values() if other.lower() != phrase.lower())
+        if not any(phrase.lower() in other for other in longer):
+            named.setdefault(phrase, source)
+    named = {p: s for p, s in named.items() if not p.endswith(_POSSESSIVE_ENDINGS)} or named
+    phrases, speaking = list(named), list(named.values())
+    speakers = ", ".join(phrases[:-1]) + " and " + phrases[-1] if len(phrases) > 1 else phrases[0]
+    note = statement_note(article, speakers, speaking[0].mentions[0], statement)
+    return Note(note.text, tuple(dict.fromkeys((*note.citations, *(s.mentions[0] for s in speaking[1:])))))
 
 
 def statement_note(article: Article, speaker: str, mention: Citation, statement: Statement) -> Note:
