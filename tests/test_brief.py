@@ -310,6 +310,21 @@ def test_brief_names_those_who_said_it_together_in_the_articles_order() -> None:
     assert notes[-1].text == "Donald Trump and his supporters claimed the vote was rigged."
 
 
+def test_brief_does_not_repeat_the_words_a_cue_shares_with_the_speakers_name() -> None:
+    text = "The bill in question would allow fugitives to be sent abroad."
+    found = article(text)
+    cite = _citer(found)
+    # The tagger's source stops short of the name the rules resolved; its cue starts inside it.
+    said = Statement(
+        cite("fugitives to be sent abroad"), cite("in question would allow"), cite("The bill"), direct=False
+    )
+    source = Source(
+        "s1", "The bill in question", SourceKind.ANONYMOUS, (cite("The bill in question"),), statements=(said,)
+    )
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text == "The bill in question would allow fugitives to be sent abroad."
+
+
 def test_brief_content_ending_in_a_quotation_gets_no_second_full_stop() -> None:
     text = 'Keni Lesa said the movement was able to "really hammer home their message."'
     content = 'the movement was able to "really hammer home their message."'

@@ -252,8 +252,10 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
     the source's first mention and every span used."""
     speaker = _definite(article.quote(mention), speaker)
-    content = _no_stop(article.quote(statement.content))
-    cue = _finite(article.quote(statement.cue).rstrip(" :")) if statement.cue else ""  # the colon is the frame's
+    named = (mention, statement.speaker)
+    content = _no_stop(_beyond(article, statement.content, named, speaker))
+    # The colon is the frame's.
+    cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
     told = f"{cue} {article.quote(statement.addressee)}" if statement.addressee else cue
     passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
@@ -276,6 +278,17 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{speaker} {told} {_continued(article, content)}"
     spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
     return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _beyond(article: Article, part: Citation, names: tuple[Citation | None, ...], speaker: str) -> str:
+    """The part's words after those that the speaker's name, as the sentence writes it, ends with
+    already: "The bill in question" + "in question would allow", "police in Baytown, Texas" +
+    "Texas, Zhukovskyy has been" (the tagger's spans overlap the name's mention)."""
+    for name in (n for n in names if n is not None and n.start <= part.start < n.end < part.end):
+        repeated = article.text[part.start : name.end].strip(" ,")
+        if repeated and speaker.lower().endswith(repeated.lower()):
+            return article.text[name.end : part.end].lstrip(" ,;:")
+    return article.quote(part)
 
 
 def _definite(mention: str, speaker: str) -> str:
