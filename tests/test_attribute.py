@@ -256,6 +256,23 @@ def test_attribute_sources_joined_each_said_it(nlp) -> None:  # type: ignore[no-
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Dick Durbin", 1), ("Adam Schiff", 1)]
 
 
+def test_attribute_a_surname_tagged_a_common_noun_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Donald Trump spoke to Zelensky in July. Trump claimed the call was routine."
+    assert [t.pos_ for t in nlp(text) if t.text == "Trump"][-1] == "NOUN", "the case needs 'trump' as a noun"
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.kind) for s in attribution.sources] == [("Donald Trump", SourceKind.PERSON)]
+
+
+def test_attribute_he_in_a_joined_clause_is_that_clauses_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Bo Kim, named in between as a subject, is not the one who declined.
+    text = (
+        "Governor Ray Holt opened the port. The press asked Holt whether Senator Bo Kim had called, but he "
+        "declined to comment."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Ray Holt", 1)]
+
+
 def test_attribute_a_bracketed_acronym_names_the_organization_again(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Federal Security Service (FSB) said the blast was caused by gas. Later, the FSB said it was an accident."

@@ -149,7 +149,7 @@ class SpeakerResolver:
             # Not remembered: a later "he" is someone the writer wrote about.
             return replace(self._writer, start=subject.idx, end=subject.idx + len(subject))
         if subject.lower_ in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | lexicon.PRONOUNS_THING:
-            found = self._antecedent(subject.lower_, subject.idx)
+            found = self._person_of_joined_clause(subject) or self._antecedent(subject.lower_, subject.idx)
             if found is None:
                 return None
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
@@ -162,6 +162,17 @@ class SpeakerResolver:
         # economist who ..."): the name alone drops what the article says about the source.
         start, end = span_of(subtree_tokens(subject))
         return self._remember(replace(speaker, start=start, end=end))
+
+    def _person_of_joined_clause(self, pronoun: Token) -> Speaker | None:
+        """ "The press asked Trump about it, but he declined to comment": "he" or "she" as the
+        subject of a clause joined to another is that clause's person, its subject before its
+        object, whoever was named in between."""
+        verb = pronoun.head
+        if pronoun.lower_ not in lexicon.PRONOUNS_PERSON or pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+            return None
+        named = [c for dep in ("nsubj", "dobj") for c in verb.head.children if c.dep_ == dep and c.pos_ != "PRON"]
+        people = (s for s in map(self._describe, named) if s is not None and s.kind == SourceKind.PERSON)
+        return next(people, None)
 
     def _remember(self, speaker: Speaker) -> Speaker:
         self._recent.append(speaker)
@@ -197,7 +208,9 @@ class SpeakerResolver:
         if lemma in lexicon.ROLE_NOUNS and head.tag_ not in ("NNS", "NNPS") and not indefinite:
             return self._person_by_role(head) or self._unnamed_person(head)
         entity = entity_name(head)
-        if head.pos_ == "PROPN" or (entity and entity[1] in _ENTITY_KINDS):
+        # "Trump characterized ...": a surname that the tagger took for a common noun ("trump").
+        surname = head.pos_ == "NOUN" and head.text[:1].isupper() and self._full_name_for(head.text) is not None
+        if head.pos_ == "PROPN" or (entity and entity[1] in _ENTITY_KINDS) or surname:
             # A short name such as "Turner", or a name the entity tagger calls a person elsewhere
             # in the article (a transcript's "WALLACE:"), is often mislabelled as an organization.
             full = self._full_name_for(head.text) or self._person_named(proper_name(head))
