@@ -362,6 +362,18 @@ def test_brief_skips_a_statement_whose_content_is_a_lone_pronoun() -> None:
     assert briefable(found, content("the move", "."))
 
 
+def test_brief_skips_a_statement_under_if() -> None:
+    text = "He can be removed if two-thirds of the senators vote for removal. The senators voted for removal."
+    found = article(text)
+    cite = _citer(found)
+
+    def voted(speaker: str, after: int = 0) -> Statement:
+        return Statement(cite("removal", after + 1), cite("vote", after), cite(speaker, after), direct=False)
+
+    assert not briefable(found, voted("two-thirds of the senators"))
+    assert briefable(found, voted("The senators", text.index("The senators")))
+
+
 @pytest.mark.parametrize("content", ["were under control", "which state media said were under control"])
 def test_brief_skips_a_content_cut_from_a_relative_clause(content: str) -> None:
     text = "Fires broke out at two plants, which state media said were under control."

@@ -60,6 +60,7 @@ _LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "
 _SUBJECTLESS_STARTS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_CONDITIONS = frozenset({"if", "unless"})
 # Small words inside a name: "Secretary of Justice", "Bank of the West".
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la"})
 # Sentence-initial function words that continue a composed sentence in lower case.
@@ -191,12 +192,20 @@ def briefable(article: Article, statement: Statement) -> bool:
     says nothing, and a reported content cut from a relative clause names nothing it is about:
     "State media said were under control", "State media said which state media said were under
     control" (the clause with its own cue). A quotation opening on a verb is a question ("Is
-    this the end?") and stays."""
+    this the end?") and stays. A statement under "if" is a condition: "..., if two-thirds of
+    the senators vote for removal" says no one voted."""
     content = article.quote(statement.content).strip(" ,.").lower()
     first = content.split(" ", 1)[0]
     holds_its_cue = statement.cue is not None and _within(statement.cue, statement.content)
     subjectless = first in _SUBJECTLESS_STARTS and not statement.direct
-    return not (content in _LONE_PRONOUNS or subjectless or (first in _RELATIVE_PRONOUNS and holds_its_cue))
+    relative = first in _RELATIVE_PRONOUNS and holds_its_cue
+    return not (content in _LONE_PRONOUNS or subjectless or relative or _conditional(article, statement))
+
+
+def _conditional(article: Article, statement: Statement) -> bool:
+    start = min(c.start for c in (statement.speaker, statement.cue, statement.content) if c is not None)
+    before = re.search(r"(\w+)\W*$", article.text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in _CONDITIONS
 
 
 def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool]:
