@@ -235,7 +235,8 @@ def test_brief_does_not_repeat_a_statement_reported_within_another() -> None:
 
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
-    assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposing it."
+    # The participle is the sentence's verb, in the past tense (as a verb of saying is).
+    assert _sentence_for(text, "194 Republicans", "opposing", "it") == "194 Republicans opposed it."
 
 
 def test_brief_participle_cue_reads_as_the_sentences_verb() -> None:

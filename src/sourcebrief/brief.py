@@ -19,7 +19,6 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.lang.en.lex_attrs import like_num
 
 from sourcebrief.analyze import in_heading
-from sourcebrief.attribute.lexicon import CUE_VERBS
 from sourcebrief.attribute.speakers import acronym
 from sourcebrief.model import (
     Article,
@@ -310,13 +309,14 @@ def _definite(mention: str, speaker: str) -> str:
 
 
 def _finite(cue: str) -> str:
-    """A cue that opens with the participle of a verb of saying ("describing", "saying",
-    "telling") as a sentence's verb: its past tense ("described", "said", "told")."""
+    """A cue that opens with a participle ("describing", "telling"; "Democrats supporting the
+    resolution") as a sentence's verb: its past tense ("described", "told", "supported"). "According
+    to" is a preposition."""
     first, space, rest = cue.partition(" ")
-    if not first.lower().endswith("ing"):
+    if not first.lower().endswith("ing") or first.lower() == "according":
         return cue
     lemma = next(iter(getLemma(first.lower(), upos="VERB")), None)
-    past = next(iter(getInflection(lemma, tag="VBD")), None) if lemma in CUE_VERBS else None
+    past = next(iter(getInflection(lemma, tag="VBD")), None) if lemma else None
     return f"{past}{space}{rest}" if past else cue
 
 
