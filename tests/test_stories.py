@@ -11,6 +11,7 @@ import pytest
 
 from sourcebrief import Pipeline
 from sourcebrief.model import Article, Briefing
+from sourcebrief.stories.brief import compose
 from sourcebrief.stories.build import StoryBuilder, build_stories
 from sourcebrief.stories.embed import Embedder
 from sourcebrief.stories.model import ArticleRole, CopyKind, Story
@@ -180,3 +181,15 @@ def test_stories_json_shape_and_every_citation_resolves(briefings: dict[str, Bri
 def dates_ascending(dates: list[str | None]) -> bool:
     known = [d for d in dates if d]
     return known == sorted(known)
+
+
+def test_stories_sources_that_said_one_thing_share_one_sentence(pipeline: Pipeline, embedder: Embedder) -> None:
+    text = (
+        "The city will close its central library for repairs, the council said on Monday.\n\n"
+        "Senator Dick Durbin and Senator Adam Schiff both questioned the council's power to close it."
+    )
+    briefing = pipeline.brief_article(_article("joint", text, "Lakeview Ledger", "2024-03-05", "Library to close"))
+    assert {s.name for s in briefing.sources} >= {"Dick Durbin", "Adam Schiff"}
+    [story] = _stories([briefing], embedder)
+    lines = [n.text for n in compose(story) if "questioned" in n.text]
+    assert len(lines) == 1 and "Dick Durbin" in lines[0] and "Adam Schiff" in lines[0], lines

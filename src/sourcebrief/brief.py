@@ -238,22 +238,27 @@ def best_of_each_kind(items: list[T], *, rank: Callable[[T], tuple[bool, ...]], 
 
 
 def _statement_sentence(article: Article, sources: list[Source], statement: Statement) -> Note:
-    """The statement's sentence, naming everyone who said it; a name already within another's
-    ("private property owners" in "an environmental group and private property owners from
-    Texas") is not named twice, nor is a possessor joined by a misparse to the one it names ("the
-    Institute's director, Dr. Anthony Fauci")."""
-    phrase_of = {s.id: _definite(article.quote(s.mentions[0]), _speaker_phrase(s)) for s in sources}
-    named: dict[str, Source] = {}
-    for source in sources:
-        phrase = phrase_of[source.id]
-        longer = (other.lower() for other in phrase_of.values() if other.lower() != phrase.lower())
-        if not any(phrase.lower() in other for other in longer):
-            named.setdefault(phrase, source)
-    named = {p: s for p, s in named.items() if not p.endswith(_POSSESSIVE_ENDINGS)} or named
-    phrases, speaking = list(named), list(named.values())
-    speakers = ", ".join(phrases[:-1]) + " and " + phrases[-1] if len(phrases) > 1 else phrases[0]
+    phrases = [_definite(article.quote(s.mentions[0]), _speaker_phrase(s)) for s in sources]
+    speakers, named = joined_speakers(phrases)
+    speaking = [sources[i] for i in named]
     note = statement_note(article, speakers, speaking[0].mentions[0], statement)
     return Note(note.text, tuple(dict.fromkeys((*note.citations, *(s.mentions[0] for s in speaking[1:])))))
+
+
+def joined_speakers(phrases: list[str]) -> tuple[str, list[int]]:
+    """Everyone who said one thing, as a sentence names them ("A, B and C"), and which of the
+    phrases it names: a name already within another's ("private property owners" in "an
+    environmental group and private property owners from Texas") is not named twice, nor is a
+    possessor joined by a misparse to the one it names ("the Institute's director, Dr. Anthony
+    Fauci")."""
+    named: dict[str, int] = {}
+    for i, phrase in enumerate(phrases):
+        longer = (other.lower() for other in phrases if other.lower() != phrase.lower())
+        if not any(phrase.lower() in other for other in longer):
+            named.setdefault(phrase, i)
+    named = {p: i for p, i in named.items() if not p.endswith(_POSSESSIVE_ENDINGS)} or named
+    words = list(named)
+    return (", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]), list(named.values())
 
 
 def statement_note(article: Article, speaker: str, mention: Citation, statement: Statement) -> Note:

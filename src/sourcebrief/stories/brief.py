@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcebrief.brief import STANCE_ORDER, best_of_each_kind, briefable, statement_note, statement_rank
-from sourcebrief.model import Note, SourceKind, Stance
+from sourcebrief.brief import (
+    STANCE_ORDER,
+    best_of_each_kind,
+    briefable,
+    joined_speakers,
+    statement_note,
+    statement_rank,
+)
+from sourcebrief.model import Citation, Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
     ArticleStance,
@@ -144,9 +151,25 @@ def _source_notes(story: Story, claim: StoryClaim, by_id: dict[str, StoryArticle
 
     speaking = [s for s in story.sources if any(not st.republished for st in s.statements)]
     chosen = sorted(speaking, key=rank)[:MAX_SOURCES]
-    return [
-        _statement_note(source, st, by_id[st.article]) for source in chosen for st in _chosen_statements(source, by_id)
-    ]
+    # Sources that said the same thing in one article ("The committee and the FSB said") share
+    # one sentence, as in an article's briefing.
+    said_by: dict[tuple[str, Citation | None, Citation], list[tuple[int, StorySource]]] = {}
+    for source in story.sources:
+        for st in source.statements:
+            where = st.statement.speaker.start if st.statement.speaker else 0
+            said_by.setdefault(_said(st), []).append((where, source))
+    notes: dict[tuple[str, Citation | None, Citation], Note] = {}
+    for source in chosen:
+        for st in _chosen_statements(source, by_id):
+            if _said(st) not in notes:
+                in_order = [s for _, s in sorted(said_by[_said(st)], key=lambda pair: pair[0])]
+                notes[_said(st)] = _statement_note(in_order, st, by_id[st.article])
+    return list(notes.values())
+
+
+def _said(statement: StoryStatement) -> tuple[str, Citation | None, Citation]:
+    """Which statement of which article: the same for every source that said it together."""
+    return statement.article, statement.statement.cue, statement.statement.content
 
 
 def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
@@ -161,11 +184,17 @@ def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> l
     return chosen[:MAX_STATEMENTS_PER_SOURCE]
 
 
-def _statement_note(source: StorySource, story_statement: StoryStatement, story_article: StoryArticle) -> Note:
-    speaker = f"{source.name} ({source.role})" if source.kind == SourceKind.PERSON and source.role else source.name
+def _statement_note(sources: list[StorySource], story_statement: StoryStatement, story_article: StoryArticle) -> Note:
+    phrases = [f"{s.name} ({s.role})" if s.kind == SourceKind.PERSON and s.role else s.name for s in sources]
+    speakers, named = joined_speakers(phrases)
+    mentions = [_mention_in(sources[i], story_article) for i in named]
+    note = statement_note(story_article.article, speakers, mentions[0], story_statement.statement)
+    return Note(f"{label(story_article)}: {note.text}", tuple(dict.fromkeys((*note.citations, *mentions[1:]))))
+
+
+def _mention_in(source: StorySource, story_article: StoryArticle) -> Citation:
     member = next(s for s in story_article.briefing.sources if (story_article.id, s.id) in source.members)
-    note = statement_note(story_article.article, speaker, member.mentions[0], story_statement.statement)
-    return Note(f"{label(story_article)}: {note.text}", note.citations)
+    return member.mentions[0]
 
 
 def _other_claim_note(claim: StoryClaim) -> Note:
