@@ -8,6 +8,13 @@ from sourcebrief.analyze import Analysis, analyze
 from sourcebrief.attribute import attribute
 from sourcebrief.model import Article, Attribution, Source
 
+# The parser reads the roles and the name as three joined subjects after this first paragraph.
+ROLES_BEFORE_A_NAME = (
+    "The press asked Trump about it that same day, but he declined to comment.\n\nRetired FBI agent and "
+    "terrorism specialist Ali Soufan told NPR Hamza bin Laden had appeared in Al-Qaeda videos since he was a "
+    "young boy."
+)
+
 
 def article(text: str, article_id: str = "t") -> Article:
     return Article(id=article_id, text=text, title="Test")

@@ -9,7 +9,7 @@ from sourcebrief.attribute.speakers import Speaker, proper_name
 from sourcebrief.attribute.statements import RawStatement, quotations
 from sourcebrief.model import ChainRole, SourceKind
 
-from .helpers import analysis_of, article, attribution_of, source_named
+from .helpers import ROLES_BEFORE_A_NAME, analysis_of, article, attribution_of, source_named
 
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
@@ -254,6 +254,16 @@ def test_attribute_sources_joined_each_said_it(nlp) -> None:  # type: ignore[no-
     text = "Senator Dick Durbin and Senator Adam Schiff both questioned the President's power to do so."
     _, attribution = attribution_of(text, nlp)
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Dick Durbin", 1), ("Adam Schiff", 1)]
+
+
+def test_attribute_roles_joined_before_a_name_are_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    soufan = next(t for t in nlp(ROLES_BEFORE_A_NAME) if t.text == "Soufan")
+    assert soufan.dep_ == "conj", "the case needs the roles and the name parsed as joined subjects"
+    _, attribution = attribution_of(ROLES_BEFORE_A_NAME, nlp)
+    assert [(s.name, s.role, len(s.statements)) for s in attribution.sources] == [
+        ("Trump", None, 1),
+        ("Ali Soufan", "Retired agent and terrorism specialist", 1),
+    ]
 
 
 def test_attribute_a_surname_tagged_a_common_noun_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]

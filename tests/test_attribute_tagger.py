@@ -25,7 +25,7 @@ from sourcebrief.model import Source
 from sourcebrief.settings import AttributeSettings
 
 from .conftest import CASES
-from .helpers import analysis_of
+from .helpers import ROLES_BEFORE_A_NAME, analysis_of
 from .test_brief import check_invariants
 
 
@@ -320,6 +320,17 @@ def _sources_tagged(text: str, nlp: Language, *tagged: tuple[str | None, str, st
     """The sources found where the tagger tags these (source, cue, content) spans."""
     attributions = [_attribution(text, *spans) for spans in tagged]
     return attribute(analysis_of(text, nlp), FixedTagger(attributions)).sources  # type: ignore[arg-type]
+
+
+def test_tagged_roles_joined_before_a_name_are_that_persons(nlp: Language) -> None:
+    text = ROLES_BEFORE_A_NAME
+    source = "Retired FBI agent and terrorism specialist Ali Soufan"
+    content = "Hamza bin Laden had appeared in Al-Qaeda videos since he was a young boy"
+    found = _sources_tagged(text, nlp, (source, "told", content))
+    assert [(s.name, s.role, len(s.statements)) for s in found] == [
+        ("Trump", None, 1),  # the rules' refusal, which no tagged span covers
+        ("Ali Soufan", "Retired agent and terrorism specialist", 1),
+    ]
 
 
 def test_tagged_sources_joined_each_said_it(nlp: Language) -> None:

@@ -7,6 +7,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span
+from sourcebrief.attribute.speakers import joined_subjects
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
 from sourcebrief.attribute.tokens import doc_text
 
@@ -39,7 +40,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         addressee = _addressee_after(cue_span, cue_end)
         # "Durbin and Schiff both questioned ...": everyone joined in the tagged source said it, as
         # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
-        speakers = (subject, *subject.conjuncts) if source is not None else (subject,)
+        speakers = joined_subjects(subject) if source is not None else (subject,)
         for content in (_completed(doc, fragment) for fragment in attribution.content):
             if content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said

@@ -194,7 +194,8 @@ class SpeakerResolver:
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
     def _describe(self, head: Token) -> Speaker | None:
-        tokens = subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos", "prep"})
+        skipped = _CLAUSE_DEPS | {"appos", "prep"}
+        tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
         if person is not None:
             return self._person(head, person)
@@ -393,6 +394,25 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def joined_subjects(subject: Token) -> tuple[Token, ...]:
+    """Everyone a subject joins: "Durbin and Schiff both questioned ..." was said by each of them,
+    but "Retired FBI agent and terrorism specialist Ali Soufan" is one person."""
+    return (subject,) if _titles_a_name(subject) else (subject, *subject.conjuncts)
+
+
+def _titles_a_name(head: Token) -> bool:
+    """Whether nouns joined to ``head`` are the roles of a name that runs on from the last of them
+    ("Retired FBI agent and terrorism specialist Ali Soufan", which the parser can read as three
+    joined subjects): bare common nouns, the name right after the last."""
+    *roles, last = sorted((head, *head.conjuncts), key=lambda t: t.i)
+    return (
+        bool(roles)
+        and last.ent_type_ == "PERSON"
+        and last.left_edge.i == roles[-1].i + 1
+        and all(t.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in t.children) for t in roles)
+    )
 
 
 def _descriptor(head: Token) -> list[Token]:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.speakers import outlet_object
+from sourcebrief.attribute.speakers import joined_subjects, outlet_object
 from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation
 
 # What a cue's content can be, best first: "warned voters that ...": the clause, not the addressee;
@@ -73,8 +73,7 @@ def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
                 statement = _verb_statement(token, sentence)
                 if statement is None or statement.subject is None:
                     continue
-                # "Durbin and Schiff both questioned ...": each of them said it.
-                for subject in (statement.subject, *statement.subject.conjuncts):
+                for subject in joined_subjects(statement.subject):
                     yield replace(statement, subject=subject)
 
 
