@@ -217,6 +217,19 @@ def test_brief_does_not_repeat_a_statement_within_the_lead() -> None:
     ]
 
 
+def test_brief_names_who_said_a_lead_that_leaves_its_source_out() -> None:
+    text = "The bridge will close in June, the mayor said. Engineers said the cables were worn."
+    found = article(text)
+    cite = _citer(found)
+    mayor = _anonymous_source(cite, "the mayor", cite("said"), "The bridge will close in June")
+    claim = Claim("c1", "The bridge will close in June", ClaimStatus.REPORTED, (cite("The bridge will close in June"),))
+    notes = compose(found, claim, (mayor,), (SourceStance(mayor.id, Stance.REPORTS, ()),), (), (), ())
+    assert [n.text for n in notes if "bridge" in n.text] == [
+        "The article reports that the bridge will close in June.",
+        "The mayor said the bridge will close in June.",
+    ]
+
+
 def test_brief_does_not_repeat_a_statement_reported_within_another() -> None:
     text = "The council met at noon. Residents told the press the officers claimed to be seeking a bomb."
     found = article(text)

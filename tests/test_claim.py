@@ -15,6 +15,16 @@ def test_claim_is_the_lead_without_its_opener(nlp) -> None:  # type: ignore[no-u
     assert analysis.article.quote(span) == "the governor has vetoed the state budget passed by lawmakers last week."
 
 
+def test_claim_is_what_the_lead_reports_when_its_source_comes_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "Bridge closure extended\n\nThe Elm Street bridge will stay closed until June, the state transport "
+        "department said on Wednesday. Engineers found cracks in two support beams, officials said.",
+        nlp,
+    )
+    span = central_claim_span(analysis)
+    assert analysis.article.quote(span) == "The Elm Street bridge will stay closed until June"
+
+
 def test_claim_unknowns_split_coordinated_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analysis_of(
         "The factory closed on Monday. The cause of the fire and the number of injured workers remain unclear. "

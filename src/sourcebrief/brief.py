@@ -221,9 +221,10 @@ def _chosen_statements(
     article: Article, source: Source, lead: tuple[Citation, ...], taken: set[tuple[Citation | None, Citation]]
 ) -> list[Statement]:
     """A source's best indirect statement and best direct quote: enough to show its stance. A
-    statement within the lead sentence is not repeated: the briefing opens with that sentence.
-    A statement already ``taken`` by another source's sentence comes after the source's others."""
-    shown = [s for s in source.statements if briefable(article, s) and not any(_within(s.content, c) for c in lead)]
+    statement within the lead sentence is not repeated: the briefing opens with that sentence;
+    but where the lead leaves out who said it ("..., the department said"), it is. A statement
+    already ``taken`` by another source's sentence comes after the source's others."""
+    shown = [s for s in source.statements if briefable(article, s) and not any(_led_with(s, c) for c in lead)]
     chosen = best_of_each_kind(
         shown,
         rank=lambda s: ((s.cue, s.content) in taken, *statement_rank(article, s)),
@@ -332,6 +333,11 @@ def _reported_within(statement: Statement, briefed: list[Statement]) -> bool:
     return statement.cue is not None and any(
         other is not statement and _within(statement.cue, other.content) for other in briefed
     )
+
+
+def _led_with(statement: Statement, lead: Citation) -> bool:
+    """Whether the briefing's opening sentence, quoting ``lead``, shows the statement and its cue."""
+    return _within(statement.content, lead) and (statement.cue is None or _within(statement.cue, lead))
 
 
 def _within(inner: Citation, outer: Citation) -> bool:

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sourcebrief.analyze import Analysis
+from sourcebrief.attribute import lexicon
+from sourcebrief.attribute.tokens import trim_punctuation
 from sourcebrief.model import (
     Citation,
     Claim,
@@ -38,24 +40,38 @@ _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
 
 def central_claim_span(analysis: Analysis) -> Citation:
     """The lead: the first body sentence of some length, from its subject on (dropping
-    scene-setting openers such as "In a significant development,")."""
+    scene-setting openers such as "In a significant development,"). Where the lead names its
+    source after what was said ("The bridge will stay closed, the department said"), the claim is
+    what was said."""
     sentences = analysis.sentences()
     lead = next((s for s in sentences if _word_count(s) >= MIN_CLAIM_WORDS), sentences[0])
-    start = _subject_start(lead)
-    end = lead.end_char
-    return analysis.article.cite(start, end)
+    reported = _reported_before_cue(lead)
+    if reported is None:
+        return analysis.article.cite(_subject_start(lead.root, list(lead)), lead.end_char)
+    words = trim_punctuation(list(reported.subtree))
+    return analysis.article.cite(_subject_start(reported, words), words[-1].idx + len(words[-1]))
 
 
 def _word_count(sentence: Span) -> int:
     return sum(1 for t in sentence if not t.is_punct and not t.is_space)
 
 
-def _subject_start(sentence: Span) -> int:
+def _reported_before_cue(sentence: Span) -> Token | None:
+    """The clause a sentence's speech verb reports, where it comes before the verb's subject."""
     root = sentence.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    opener = [t for t in sentence if t.i < (subject.left_edge.i if subject is not None else root.i)]
+    if root.lemma_.lower() not in lexicon.CUE_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    reported = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    return reported if reported is not None and subject is not None and reported.i < subject.i else None
+
+
+def _subject_start(head: Token, words: list[Token]) -> int:
+    """Where ``words``, the phrase ``head`` heads, start once an opener before the subject is cut."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    opener = [t for t in words if t.i < (subject.left_edge.i if subject is not None else head.i)]
     if subject is None or not opener or opener[-1].text != ",":
-        return sentence.start_char
+        return words[0].idx
     return subject.left_edge.idx
 
 
