@@ -4,6 +4,7 @@ import pytest
 
 from sourcebrief.errors import ExtractionError
 from sourcebrief.extract import extract, split_paragraphs
+from sourcebrief.extract.decode import decode
 from sourcebrief.extract.furniture import remove_furniture
 from sourcebrief.ingest import RawDocument
 from sourcebrief.model import FlagKind
@@ -65,6 +66,19 @@ def test_extract_invalid_utf8_is_decoded_with_a_flag() -> None:
     article = extract(raw(text.encode("cp1252")), SETTINGS)
     assert "Café" in article.text and "“prices will rise”" in article.text
     assert [f.kind for f in article.flags] == [FlagKind.ENCODING_FALLBACK]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Señor Peña, the mayor of Española, said on Monday the town’s water was safe.", "cp1252"),
+        ("Приветствуем вас в нашем городе, сказал мэр в понедельник.", "cp1251"),
+    ],
+)
+def test_decode_prefers_windows_1252_for_latin_text_only(text: str, encoding: str) -> None:
+    decoded, flags = decode(text.encode(encoding), is_html=False)
+    assert decoded == text
+    assert encoding in flags[0].text
 
 
 def test_extract_page_without_article_text_is_an_error() -> None:
