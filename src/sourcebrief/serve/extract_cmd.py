@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -23,13 +23,13 @@ import click
 from sourcebrief.extract import extract_all
 from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, Problem
+from sourcebrief.serve.batch import exit_if_incomplete, progress, report
 from sourcebrief.serve.options import format_option, output_option
 from sourcebrief.settings import ExtractSettings, InputSettings
 
 __all__ = ["extract", "to_record"]
 
 FORMATS = ("jsonl", "json", "txt")
-EXIT_SOME_FAILED = 1
 
 
 @click.command()
@@ -75,26 +75,30 @@ def extract(
     try:
         stream = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
     try:
-        written, failed = _write(articles, stream, output_format, with_metadata=with_metadata)
+        with progress("extracting") as step:
+            written, failed = _write(articles, stream, output_format, with_metadata=with_metadata, step=step)
     finally:
         if output:
             stream.close()
-    if failed:
-        sys.stderr.write(f"sourcebrief: {failed} input(s) failed, {written} extracted\n")
-        sys.exit(EXIT_SOME_FAILED)
+    exit_if_incomplete(written, failed, "extracted")
 
 
 def _write(
-    items: Iterator[Article | Problem], stream: TextIO, output_format: str, *, with_metadata: bool
+    items: Iterator[Article | Problem],
+    stream: TextIO,
+    output_format: str,
+    *,
+    with_metadata: bool,
+    step: Callable[[], None],
 ) -> tuple[int, int]:
     """Write articles as they come (a WARC may hold thousands); report problems on stderr."""
     written = failed = 0
     for item in items:
+        report(item)
+        step()
         if isinstance(item, Problem):
-            # Plain write: the message holds file names and page text, which must not be read as markup.
-            sys.stderr.write(f"sourcebrief: {item.origin}: {item.message}\n")
             failed += 1
             continue
         if output_format == "jsonl":

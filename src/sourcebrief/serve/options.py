@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,10 +10,24 @@ from typing import Any
 
 import click
 
+
+def _writable(ctx: click.Context, param: click.Parameter, output: Path | None) -> Path | None:
+    """Refuse an output path that cannot be written before any work is done, not after."""
+    if output is None:
+        return None
+    folder = output.parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"the folder {folder} does not exist; create it or write elsewhere")
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise click.BadParameter(f"{output} cannot be written (permission denied); write elsewhere")
+    return output
+
+
 output_option = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_writable,
     help="Write to this file instead of standard output.",
 )
 
@@ -47,4 +62,4 @@ def emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None

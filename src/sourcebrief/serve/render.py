@@ -96,9 +96,10 @@ def _article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def to_json(briefings: list[Briefing]) -> str:
-    """One object for one briefing, an array for several."""
-    data: Any = to_dict(briefings[0]) if len(briefings) == 1 else [to_dict(b) for b in briefings]
+def to_json(briefings: list[Briefing], *, several: bool = False) -> str:
+    """One object for one briefing, an array for several, or for any number where ``several``
+    inputs were given (a script reading the output then always gets the same shape)."""
+    data: Any = to_dict(briefings[0]) if len(briefings) == 1 and not several else [to_dict(b) for b in briefings]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -7,14 +7,14 @@ each and the exit code 1, the others are grouped.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from sourcebrief.errors import SourcebriefError
-from sourcebrief.model import Article, Briefing, Citation, Problem
+from sourcebrief.model import Briefing, Citation
 from sourcebrief.pipeline import Pipeline
+from sourcebrief.serve.batch import brief_all, exit_if_incomplete
 from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
 from sourcebrief.serve.render import QUOTE_PREVIEW_CHARS, escape_markdown, to_dict
 from sourcebrief.settings import InputSettings, Settings
@@ -23,7 +23,6 @@ from sourcebrief.stories.model import Story
 from sourcebrief.stories.serialize import story_to_dict
 
 FORMATS = ("md", "json", "jsonl")
-EXIT_SOME_FAILED = 1
 TIMELINE_LINES = 20
 
 
@@ -42,6 +41,10 @@ def _preview(text: str) -> str:
     return text if len(text) <= QUOTE_PREVIEW_CHARS else text[: QUOTE_PREVIEW_CHARS - 1] + "…"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def story_markdown(story: Story) -> str:
     index = _Citations()
     central = story.claims[0]
@@ -52,8 +55,8 @@ def story_markdown(story: Story) -> str:
     ]
     lines += [
         "",
-        f"{len(story.articles)} articles ({republished} republished); independent confirmations of the claim: "
-        f"{central.independent_confirmations}.",
+        f"{_count(len(story.articles), 'article')} ({republished} republished); independent confirmations of the "
+        f"claim: {central.independent_confirmations}.",
         "",
         "## Briefing",
         "",
@@ -106,11 +109,6 @@ def story_markdown(story: Story) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _say_problem(problem: Problem) -> None:
-    # Plain write: the message holds file names and article text, which must not be read as markup.
-    sys.stderr.write(f"sourcebrief: {problem.origin}: {problem.message}\n")
-
-
 def stories_json(briefings: list[Briefing], found: list[Story]) -> str:
     """``{"briefings": [...], "stories": [...]}``: each briefing in the single-article contract,
     and the stories they group into (for ``sourcebrief brief --stories --format json``)."""
@@ -140,18 +138,11 @@ def stories(inputs: tuple[str, ...], output_format: str, output: Path | None, ma
     the exit code is 1 if any input failed.
     """
     settings = Settings(input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)))
-
-    def on_article(item: Article | Problem) -> None:
-        if isinstance(item, Problem):
-            _say_problem(item)
-
     try:
-        result = Pipeline(settings).run(list(inputs), on_article=on_article)
+        result = brief_all(Pipeline(settings), list(inputs))
         found = build_stories(result.briefings) if result.briefings else []
     except SourcebriefError as error:
         raise click.ClickException(str(error)) from None
     if found:
         emit(_render(found, output_format), output)
-    if result.problems or not result.briefings:
-        sys.stderr.write(f"sourcebrief: {len(result.problems)} input(s) failed, {len(result.briefings)} briefed\n")
-        sys.exit(EXIT_SOME_FAILED)
+    exit_if_incomplete(len(result.briefings), len(result.problems), "briefed")
