@@ -1,6 +1,7 @@
 """The shipped attribution tagger (accurate mode): loads offline and tags what a reader sees."""
 
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,7 +21,8 @@ from sourcebrief.attribute.tagger import (
     viterbi,
     windows,
 )
-from sourcebrief.errors import ModelError, ModelMissing
+from sourcebrief.attribute.training import train
+from sourcebrief.errors import InputError, ModelError, ModelMissing
 from sourcebrief.model import Source
 from sourcebrief.settings import AttributeSettings
 
@@ -342,3 +344,15 @@ def test_tagged_sources_joined_each_said_it(nlp: Language) -> None:
         ("Investigative Committee", 1),
         ("Federal Security Service", 1),
     ]
+
+
+def test_training_refuses_a_corpus_without_annotations_before_any_work(tmp_path: Path, nlp: Language) -> None:
+    for split in ("train", "dev"):
+        (tmp_path / "data" / split / "text").mkdir(parents=True)
+        (tmp_path / "data" / split / "attributions").mkdir()
+        (tmp_path / "data" / split / "text" / "a.txt").write_text("The mayor said the bridge will close.")
+        (tmp_path / "data" / split / "attributions" / "a_x.ann").write_text("garbage\n")
+    out = tmp_path / "model.pt"
+    with pytest.raises(InputError, match="1 article, none with attributions"):
+        train(tmp_path, nlp, out=out)
+    assert not out.exists()

@@ -35,6 +35,7 @@ from sourcebrief.attribute.tagger import (
     windows,
 )
 from sourcebrief.encoder import encoder_path
+from sourcebrief.errors import InputError
 from sourcebrief.model import Article
 
 LSTM_HIDDEN = 128
@@ -58,6 +59,19 @@ def prepare(documents: list[Document], nlp: Language, tokenizer: Any, *, gold: b
     return prepared
 
 
+def _annotated_split(data: Path, split: str) -> list[Document]:
+    """The split's articles, refused before hours of training when it holds no annotation: the
+    saved model would replace the one in use."""
+    documents = read_split(data, split)
+    if not any(d.attributions for d in documents):
+        articles = f"{len(documents)} article" + ("" if len(documents) == 1 else "s")
+        found = f"{articles}, none with attributions" if documents else "no articles"
+        raise InputError(
+            f"{data / 'data' / split} holds {found}; give a corpus in PolNeAR's layout with brat .ann files"
+        )
+    return documents
+
+
 def train(
     data: Path,
     nlp: Language,
@@ -73,6 +87,7 @@ def train(
     from sourcebrief.attribute.network import TaggerNetwork, batch_tensors
     from sourcebrief.finetune import update, warmup_then_decay
 
+    train_documents, dev_documents = _annotated_split(data, "train"), _annotated_split(data, "dev")
     random.seed(seed)
     torch.manual_seed(seed)
     torch.set_num_threads(os.cpu_count() or 1)
@@ -82,8 +97,8 @@ def train(
     config = network_config | {"seed": seed, "epochs": epochs}
 
     started = time.perf_counter()
-    train_set = prepare(read_split(data, "train"), nlp, tokenizer, gold=True)
-    dev_set = prepare(read_split(data, "dev"), nlp, tokenizer, gold=False)
+    train_set = prepare(train_documents, nlp, tokenizer, gold=True)
+    dev_set = prepare(dev_documents, nlp, tokenizer, gold=False)
     train_windows = [w for p in train_set for w in p.windows if w.ids]
     say(
         f"prepared {len(train_set)} train and {len(dev_set)} dev articles, {len(train_windows)} windows "
