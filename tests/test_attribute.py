@@ -266,6 +266,17 @@ def test_attribute_roles_joined_before_a_name_are_that_persons(nlp) -> None:  # 
     ]
 
 
+def test_attribute_an_authority_is_an_organization(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of("The port authority denied that it had made any new concessions.", nlp)
+    assert [(s.name, s.kind) for s in attribution.sources] == [("The port authority", SourceKind.ORGANIZATION)]
+
+
+def test_attribute_the_group_named_again_is_the_same_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two engineers said the beams were cracked. The engineers said repairs would take months."
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Two engineers", 2)]
+
+
 def test_attribute_a_surname_tagged_a_common_noun_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "President Donald Trump spoke to Zelensky in July. Trump claimed the call was routine."
     assert [t.pos_ for t in nlp(text) if t.text == "Trump"][-1] == "NOUN", "the case needs 'trump' as a noun"

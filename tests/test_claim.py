@@ -40,6 +40,11 @@ def test_claim_unknowns_from_it_is_unclear_clause(nlp) -> None:  # type: ignore[
     assert [n.text for n in unknowns(analysis)] == ["whether the two sides will meet again"]
 
 
+def test_claim_unknowns_from_a_when_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of("The talks ended on Friday. It is not yet known when the results will be published.", nlp)
+    assert [n.text for n in unknowns(analysis)] == ["when the results will be published"]
+
+
 def test_claim_speculation_is_flagged_only_when_unattributed(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analysis_of(
         "The bank raised rates on Tuesday. The move could signal more increases this year. "

@@ -130,7 +130,7 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
             for subject in subjects:
                 yield from _conjuncts(subject)
             return
-        clause = next((c for c in [*token.children, *verb.children] if c.dep_ in ("ccomp", "csubj")), None)
+        clause = next((c for c in [*token.children, *verb.children] if _what_is_unknown(c)), None)
         if clause is not None:
             yield _trimmed(list(clause.subtree))
     elif token.lower_ in _LACK_NOUNS and any(c.lower_ in ("without", "no") for c in [token.head, *token.children]):
@@ -141,6 +141,12 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.left_edge.tag_.startswith("W")), None)
         if clause is not None:
             yield _trimmed(list(clause.subtree))
+
+
+def _what_is_unknown(clause: Token) -> bool:
+    """The clause that "it is unclear" or "it is not known" is about; the parser takes one opening
+    on "when" or "where" for a clause of time or place ("It is not known when the results ...")."""
+    return clause.dep_ in ("ccomp", "csubj") or (clause.dep_ == "advcl" and clause.left_edge.tag_ == "WRB")
 
 
 def _says_unknown(token: Token) -> bool:

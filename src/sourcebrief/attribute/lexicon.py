@@ -72,7 +72,7 @@ SOURCE_NOUNS = frozenset(
 ORGANIZATION_NOUNS = frozenset(
     """
     government ministry department agency military army navy administration campaign committee
-    police authorities court council company firm embassy office parliament party group organization
+    police authority authorities court council company firm embassy office parliament party group organization
     organisation association coalition union foundation institute center centre network
     """.split()
 )

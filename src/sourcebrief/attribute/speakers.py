@@ -155,7 +155,8 @@ class SpeakerResolver:
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
         speaker = self._describe(subject)
         if speaker is None and any_noun and subject.pos_ in ("NOUN", "PROPN"):
-            speaker = self._anonymous(subject)
+            group = self._earlier_group(subject) if subject.tag_ in ("NNS", "NNPS") else None
+            speaker = group or self._anonymous(subject)
         if speaker is None:
             return None
         # The mention cited is the whole noun phrase ("Mr. Holtz-Eakin", "Douglas Holtz-Eakin, an
@@ -323,7 +324,8 @@ class SpeakerResolver:
         return replace(holders[0], start=start, end=end) if len(holders) == 1 else None
 
     def _earlier_group(self, head: Token) -> Speaker | None:
-        # "The officials said" after "two city officials who spoke to ...": the same group.
+        # "The officials said" after "two city officials who spoke to ...", "the engineers" after
+        # "two engineers": the same group.
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         for speaker in reversed(self._recent):
