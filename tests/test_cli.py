@@ -15,9 +15,15 @@ GERMAN = (
 )
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "sourcebrief", *args], capture_output=True, text=True, cwd=cwd, timeout=300, check=False
+        [sys.executable, "-m", "sourcebrief", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        check=False,
     )
 
 
@@ -89,6 +95,12 @@ def test_cli_invalid_utf8_is_briefed_with_a_warning(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "not valid UTF-8" in result.stderr
     assert "Okaförü" in json.loads(result.stdout)["articles"][0]["text"]
+
+
+def test_cli_reads_standard_input_for_a_dash() -> None:
+    result = run("brief", "-", "--format", "json", stdin=(CASES / "harbor-report.html").read_text())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Port authority said to delay harbor dredging contract"
 
 
 def test_cli_writes_html_to_a_file(tmp_path: Path) -> None:

@@ -70,3 +70,15 @@ def test_extract_cmd_target_language_reports_other_languages(tmp_path: Path) -> 
     result = run(tmp_path / "de.txt", "--target-language", "en", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and json.loads(result.stdout) == []
     assert "German (de)" in result.stderr
+
+
+def test_extract_cmd_target_language_names_the_language_wanted(tmp_path: Path) -> None:
+    result = run(CASES / "harbor-report.txt", "--target-language", "FR", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "the text is in English (en), not French; skipped" in result.stderr
+
+
+def test_extract_cmd_target_language_must_be_a_two_letter_code(tmp_path: Path) -> None:
+    result = run(CASES / "harbor-report.txt", "--target-language", "english", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'english' is not a two-letter ISO 639-1 code" in result.stderr

@@ -67,6 +67,7 @@ def test_ingest_jsonl_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None
         "{not json",
         json.dumps({"url": "u"}),
         json.dumps({"url": "https://example.org/b", "html": "<p>B</p>"}),
+        "[1, 2]",
     ]
     path.write_text("\n".join(lines) + "\n")
     items = read(path)
@@ -74,7 +75,8 @@ def test_ingest_jsonl_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None
     problems = [i for i in items if isinstance(i, Problem)]
     assert [d.record.get("id") for d in docs] == ["a", None]
     assert docs[1].is_html and docs[1].url == "https://example.org/b"
-    assert [p.origin for p in problems] == [f"{path}:2", f"{path}:3"]
+    assert [p.origin for p in problems] == [f"{path}:2", f"{path}:3", f"{path}:5"]
+    assert problems[2].message == "a JSON array, not an object; each line must be one JSON object"
 
 
 def test_ingest_folder_reads_supported_files_only(tmp_path: Path) -> None:

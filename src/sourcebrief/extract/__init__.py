@@ -21,6 +21,7 @@ from sourcebrief.settings import ExtractSettings
 __all__ = ["extract", "extract_all", "split_paragraphs"]
 
 LANGUAGE_NAMES = {
+    "en": "English",
     "de": "German",
     "es": "Spanish",
     "fr": "French",
@@ -141,7 +142,10 @@ def _fallback_title(paragraphs: list[str]) -> str:
 
 def _check_body(body: str, settings: ExtractSettings) -> None:
     if len(body) < settings.min_text_chars:
-        raise ExtractionError(f"no article text found (only {len(body)} characters after removing page furniture)")
+        raise ExtractionError(
+            f"no article text found (only {len(body)} characters after removing page furniture); "
+            "give the page of one article, not a listing, login or cookie page"
+        )
     if len(body) > settings.max_text_chars:
         raise ExtractionError(
             f"article text is {len(body):,} characters, over the {settings.max_text_chars:,} limit; "
@@ -152,6 +156,7 @@ def _check_body(body: str, settings: ExtractSettings) -> None:
 def _language(body: str, settings: ExtractSettings) -> str:
     code = str(py3langid.classify(body[:LANGUAGE_SAMPLE_CHARS])[0])
     if settings.languages and code not in settings.languages:
-        name = LANGUAGE_NAMES.get(code, code)
-        raise ExtractionError(f"the text is in {name} ({code}), not English; sourcebrief briefs English articles only")
+        wanted = " or ".join(LANGUAGE_NAMES.get(c, c) for c in settings.languages)
+        why = "sourcebrief briefs English articles only" if settings.languages == ("en",) else "skipped"
+        raise ExtractionError(f"the text is in {LANGUAGE_NAMES.get(code, code)} ({code}), not {wanted}; {why}")
     return code

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from sourcebrief.errors import InputError
 from sourcebrief.ingest.document import RawDocument
-from sourcebrief.ingest.files import read_path
+from sourcebrief.ingest.files import read_path, read_stdin
 from sourcebrief.ingest.jsonl import read_jsonl
 from sourcebrief.ingest.web import fetch_url, looks_like_html
 from sourcebrief.model import Problem
@@ -22,11 +22,14 @@ __all__ = ["RawDocument", "fetch_url", "looks_like_html", "read_inputs", "read_j
 
 
 def read_inputs(inputs: list[str], settings: InputSettings) -> Iterator[RawDocument | Problem]:
-    """Every document in ``inputs`` (paths, folders or URLs), or a problem for each bad one."""
+    """Every document in ``inputs`` (paths, folders, URLs, or "-" for standard input), or a
+    problem for each bad one."""
     for item in inputs:
         try:
             if item.startswith(("http://", "https://")):
                 yield fetch_url(item, settings)
+            elif item == "-":
+                yield from read_stdin(settings)
             else:
                 yield from read_path(item, settings)
         except InputError as error:

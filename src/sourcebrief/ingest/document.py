@@ -47,6 +47,6 @@ def check_content(data: bytes) -> None:
 
 def too_large(size: int, settings: InputSettings) -> str:
     return (
-        f"input is {size / 1e6:.1f} MB, over the {settings.max_bytes / 1e6:.0f} MB limit; "
+        f"input is {size / 1e6:.3g} MB, over the {settings.max_bytes / 1e6:.3g} MB limit; "
         "raise it with --max-input-mb if this really is one article"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from sourcebrief.settings import InputSettings
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 FEED_SUFFIXES = {".rss", ".atom", ".rdf", ".xml"}
+STDIN = Path("<stdin>")
 READABLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".gz", ".warc"}
 
 
@@ -49,13 +51,27 @@ def read_file(path: Path, settings: InputSettings) -> Iterator[RawDocument | Pro
     size = path.stat().st_size
     if size > settings.max_bytes:
         raise InputError(too_large(size, settings))
-    data = path.read_bytes()
+    yield from read_bytes(path.read_bytes(), path, settings)
+
+
+def read_stdin(settings: InputSettings) -> Iterator[RawDocument | Problem]:
+    """What is piped to standard input ("-"): a page, a text, a feed or JSON Lines, gzipped or not."""
+    data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        raise InputError(too_large(len(data), settings))
+    if data.startswith(b"WARC/") or (data.startswith(b"\x1f\x8b") and gunzip(data, settings).startswith(b"WARC/")):
+        raise InputError("a WARC archive is read from a file, not standard input; give its path")
+    yield from read_bytes(data, STDIN, settings)
+
+
+def read_bytes(data: bytes, path: Path, settings: InputSettings) -> Iterator[RawDocument | Problem]:
+    """The documents in one file's bytes, its format from ``path``'s name or its first bytes."""
     suffixes = [s.lower() for s in path.suffixes]
     if (suffixes and suffixes[-1] == ".gz") or data.startswith(b"\x1f\x8b"):
         data = gunzip(data, settings)
         suffixes = suffixes[:-1] if suffixes and suffixes[-1] == ".gz" else suffixes
     suffix = suffixes[-1] if suffixes else ""
-    if suffix == ".jsonl":
+    if suffix == ".jsonl" or (not suffix and data.lstrip().startswith(b"{")):
         yield from read_jsonl(data, str(path))
         return
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES and looks_like_feed(data):

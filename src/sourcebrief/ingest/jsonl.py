@@ -9,6 +9,8 @@ from typing import Any
 from sourcebrief.ingest.document import RawDocument
 from sourcebrief.model import Problem
 
+_JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
 
 def read_jsonl(data: bytes, origin: str) -> Iterator[RawDocument | Problem]:
     """Records with ``html`` or ``text`` (plus optional id, url, title, date, authors...); a bad line
@@ -22,7 +24,11 @@ def read_jsonl(data: bytes, origin: str) -> Iterator[RawDocument | Problem]:
         except json.JSONDecodeError as error:
             yield Problem(where, f"not valid JSON ({error.msg}); each line must be one JSON object")
             continue
-        body = record.get("html", record.get("text")) if isinstance(record, dict) else None
+        if not isinstance(record, dict):
+            kind = _JSON_KINDS.get(type(record), "value")
+            yield Problem(where, f"a JSON {kind}, not an object; each line must be one JSON object")
+            continue
+        body = record.get("html", record.get("text"))
         if not isinstance(body, str):
             yield Problem(where, "record has no 'html' or 'text' string field")
             continue

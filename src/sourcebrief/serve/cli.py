@@ -68,7 +68,7 @@ def brief(
     inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str, with_stories: bool
 ) -> None:
     """Brief each article in FILE_OR_URL... (HTML, text, Markdown, RSS/Atom feeds, WARC archives,
-    JSON Lines, .gz, folders, URLs).
+    JSON Lines, .gz, folders, URLs; "-" reads standard input).
 
     Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
     """

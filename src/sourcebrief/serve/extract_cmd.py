@@ -12,6 +12,7 @@ length) and ``flags`` (what was removed as page furniture, and why).
 from __future__ import annotations
 
 import json
+import re
 import sys
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -41,6 +42,7 @@ FORMATS = ("jsonl", "json", "txt")
 @click.option(
     "--target-language",
     metavar="CODE",
+    callback=lambda _ctx, _param, code: _language_code(code),
     help="Keep only articles in this language (ISO 639-1, e.g. en); others are reported. Default: any.",
 )
 @click.option(
@@ -65,7 +67,7 @@ def extract(
     max_input_mb: float,
 ) -> None:
     """Extract the clean text and metadata of each article in INPUT... (HTML, text, Markdown,
-    RSS/Atom feeds, WARC archives, JSON Lines, .gz, folders, URLs).
+    RSS/Atom feeds, WARC archives, JSON Lines, .gz, folders, URLs; "-" reads standard input).
 
     Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
     """
@@ -83,6 +85,12 @@ def extract(
         if output:
             stream.close()
     exit_if_incomplete(written, failed, "extracted")
+
+
+def _language_code(code: str | None) -> str | None:
+    if code is None or re.fullmatch(r"[a-z]{2}", code.lower()):
+        return code.lower() if code else None
+    raise click.BadParameter(f"{code!r} is not a two-letter ISO 639-1 code; use one such as en, de or fr")
 
 
 def _write(
