@@ -246,6 +246,39 @@ def test_brief_does_not_repeat_a_statement_reported_within_another() -> None:
     ], "the officers' claim is briefed once, as the residents reported it"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "direct", "expected"),
+    [
+        (
+            "Pelosi presided over the vote, a move whose rarity, CBS noted, highlighted its weight.",
+            "CBS",
+            "noted",
+            False,
+            "CBS noted Pelosi presided over the vote, a move whose rarity highlighted its weight.",
+        ),
+        (
+            "Sixty people were injured according to health officials, ranging in age from 11 to 75.",
+            "health officials",
+            "according to",
+            False,
+            "According to health officials, sixty people were injured, ranging in age from 11 to 75.",
+        ),
+        (
+            '"We will wait," the mayor said, "and then we will act."',
+            "the mayor",
+            "said",
+            True,
+            'The mayor said: "We will wait, and then we will act."',
+        ),
+    ],
+)
+def test_brief_drops_an_attribution_set_inside_what_was_said(
+    text: str, speaker: str, cue: str, direct: bool, expected: str
+) -> None:
+    content = text.rstrip(".") if not direct else text
+    assert _sentence_for(text, speaker, cue, content, direct=direct) == expected
+
+
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
     # The participle is the sentence's verb, in the past tense (as a verb of saying is).

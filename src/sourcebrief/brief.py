@@ -39,6 +39,9 @@ from sourcebrief.model import (
 T = TypeVar("T")
 
 MAX_STATEMENTS_PER_SOURCE = 2
+# An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
+# between a cue and its speaker is no aside.
+MAX_ASIDE_CHARS = 60
 MAX_SPECULATION_NOTES = 3
 # Sources are briefed in this order: who backs the claim, who won't say, who doubts it.
 STANCE_ORDER = [
@@ -267,7 +270,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     the source's first mention and every span used."""
     speaker = _definite(article.quote(mention), speaker)
     named = (mention, statement.speaker)
-    content = _no_stop(_beyond(article, statement.content, named, speaker))
+    content = _no_stop(_without_aside(article, statement) or _beyond(article, statement.content, named, speaker))
     # The colon is the frame's.
     cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
@@ -280,7 +283,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     elif statement.direct and passive:
         text = f"“{content}” {cue} {speaker}"
     elif statement.direct:
-        quoted = _sentence_end(article.quote(statement.content))
+        quoted = _sentence_end(_without_aside(article, statement) or article.quote(statement.content))
         if not quoted.startswith(_QUOTE_MARKS):  # quotations run together keep their own marks
             quoted = f"“{quoted}”"
         text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
@@ -292,6 +295,29 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{speaker} {told} {_continued(article, content)}"
     spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
     return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _without_aside(article: Article, statement: Statement) -> str | None:
+    """The content without the attribution set inside it, which the sentence already gives:
+    "a move whose rarity, CBS noted, highlighted ..." -> "a move whose rarity highlighted ...",
+    "injured yesterday according to health officials, ranging ..." -> "injured yesterday,
+    ranging ...", and a quotation broken by "he said" joined again. None where there is none."""
+    content, cue, speaker = statement.content, statement.cue, statement.speaker
+    if cue is None or not content.start < cue.start < cue.end < content.end:
+        return None
+    parts = [cue] + ([speaker] if speaker is not None and _within(speaker, content) else [])
+    start, end = min(c.start for c in parts), max(c.end for c in parts)
+    if "\n" in article.text[start:end] or end - start > MAX_ASIDE_CHARS:
+        return None
+    before, after = article.text[content.start : start], article.text[end : content.end]
+    marks = " ,\u00a0" + ("\"“”'‘’" if statement.direct else "")
+    kept_before, kept_after = before.rstrip(marks), after.lstrip(marks)
+    if not kept_after:
+        return kept_before
+    commas = ("," in before[len(kept_before) :], "," in after[: len(after) - len(kept_after)])
+    # A quotation keeps the speaker's comma; elsewhere a comma pair around the aside goes with it.
+    joint = ", " if (commas[0] if statement.direct else commas[0] != commas[1]) else " "
+    return f"{kept_before}{joint}{kept_after}"
 
 
 def _beyond(article: Article, part: Citation, names: tuple[Citation | None, ...], speaker: str) -> str:
