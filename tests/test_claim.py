@@ -40,6 +40,15 @@ def test_claim_unknowns_from_it_is_unclear_clause(nlp) -> None:  # type: ignore[
     assert [n.text for n in unknowns(analysis)] == ["whether the two sides will meet again"]
 
 
+def test_claim_a_condition_or_a_vote_not_taken_is_no_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "Ana Ruiz, the successor should Bo Kim remain unconfirmed by the Senate, said she would serve. "
+        "The cause of the fire remains unclear.",
+        nlp,
+    )
+    assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
+
+
 def test_claim_unknowns_from_a_when_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analysis_of("The talks ended on Friday. It is not yet known when the results will be published.", nlp)
     assert [n.text for n in unknowns(analysis)] == ["when the results will be published"]

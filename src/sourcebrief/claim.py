@@ -119,8 +119,8 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
     if _says_unknown(token):
         # "X remains unclear" (token is the adjective) or "X is not known" (token is the verb).
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-            return  # "if the successor is unconfirmed, ..." says nothing is unknown
+        if _conditional(verb) or any(c.dep_ == "agent" for c in [*token.children, *verb.children]):
+            return  # "if ... is unconfirmed" and "unconfirmed by the Senate" say nothing is unknown
         subjects = [
             c
             for c in verb.children
@@ -141,6 +141,17 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.left_edge.tag_.startswith("W")), None)
         if clause is not None:
             yield _trimmed(list(clause.subtree))
+
+
+def _conditional(verb: Token) -> bool:
+    """ "if the successor is unconfirmed", "should Pierluisi remain unconfirmed" (a condition put
+    first by its auxiliary)."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inverted = any(
+        c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < max(subjects, default=-1)
+        for c in verb.children
+    )
+    return inverted or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def _what_is_unknown(clause: Token) -> bool:
