@@ -184,6 +184,20 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
     assert notes[-1].text == "According to John Lee, the driver was identified as Sam Roe."
 
 
+def test_brief_shows_what_a_source_said_before_where_it_said_it() -> None:
+    text = "Speaking on state TV, spokesman Ali Noor said the drones had hit the plant."
+    found = article(text)
+
+    cite = _citer(found)
+
+    speaker = cite("spokesman Ali Noor")
+    where = Statement(cite("state TV"), cite("Speaking on"), speaker, direct=False)
+    what = Statement(cite("the drones had hit the plant"), cite("said"), speaker, direct=False)
+    source = Source("s1", "Ali Noor", SourceKind.PERSON, (speaker,), statements=(where, what))
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text == "Ali Noor said the drones had hit the plant."
+
+
 def test_brief_shows_a_sources_statement_from_the_body_before_one_from_a_heading() -> None:
     text = "Adviser Denies Knowledge of the Pause\n\nAdviser Mike Waltz denied knowledge of the directive."
     found = article(text)

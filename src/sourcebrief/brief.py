@@ -39,6 +39,7 @@ from sourcebrief.model import (
 T = TypeVar("T")
 
 MAX_STATEMENTS_PER_SOURCE = 2
+_CIRCUMSTANCE_ENDS = frozenset("on to with against for about".split())
 # An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
 # between a cue and its speaker is no aside.
 MAX_ASIDE_CHARS = 60
@@ -210,14 +211,23 @@ def _conditional(article: Article, statement: Statement) -> bool:
     return before is not None and before.group(1).lower() in _CONDITIONS
 
 
-def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool]:
+def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, bool]:
     """How well a statement shows its source, lower first. A content outside its cue's sentence
     comes last: the tagger sometimes adds a fragment of the sentence before ("According to X, the
     truck driver was ..." took "The victims" from the paragraph above). A heading ("National
-    Security Adviser Denies Knowledge of the Pause") comes after the body text that tells it."""
+    Security Adviser Denies Knowledge of the Pause") comes after the body text that tells it. What
+    a cue ending in a preposition or citing takes says where, on what or from whom, not what
+    ("Speaking on al-Masirah TV", "called for the government of Ukraine", "citing anonymous
+    sources"): it comes after a statement that says what."""
     cue = statement.cue or statement.content
     between = article.text[min(cue.end, statement.content.end) : max(cue.start, statement.content.start)]
-    return bool(_SENTENCE_BREAK.search(between)), in_heading(article.text, statement.content.start)
+    cue_words = article.quote(cue).lower().split() if statement.cue else []
+    circumstance = (
+        cue_words != ["according", "to"]
+        and bool(cue_words)
+        and (cue_words[-1] in _CIRCUMSTANCE_ENDS or cue_words[0].startswith("cit"))
+    )
+    return bool(_SENTENCE_BREAK.search(between)), in_heading(article.text, statement.content.start), circumstance
 
 
 def _chosen_statements(
