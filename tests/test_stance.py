@@ -39,6 +39,13 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
             "Daily Courier",
             Stance.REPORTS,
         ),
+        # A dispute named as a thing is no doubt about the claim; disputing the claim is.
+        (
+            "Mayor Ana Ruiz said construction of the stadium was halted by unresolved disputes.",
+            "Ana Ruiz",
+            Stance.CONFIRMS,
+        ),
+        ("Mayor Ana Ruiz disputed that construction of the stadium was halted.", "Ana Ruiz", Stance.DISPUTES),
     ],
 )
 def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore[no-untyped-def]

@@ -122,12 +122,25 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
     both = f"{cue} {said}"
     if about or name_words(said) & terms.names:
         for pattern, stance in ((_UNAWARE, Stance.UNAWARE), (_DENY, Stance.DENIES), (_DISPUTE, Stance.DISPUTES)):
-            if pattern.search(both):
+            matches = pattern.finditer(both)
+            if any(not _a_dispute_as_a_thing(m, len(cue) + 1, statement, analysis) for m in matches):
                 # Denying a thing, not what someone asserted, is an act; doubting a thing ("questioned
                 # the Governor's power") is still a doubt.
                 acted = pattern is _DENY and not _DENY.search(said) and _is_a_thing(statement.content, analysis.doc)
                 return Stance.REPORTS if acted else stance
     return Stance.CONFIRMS if about else Stance.REPORTS
+
+
+def _a_dispute_as_a_thing(match: re.Match[str], content_offset: int, statement: Statement, analysis: Analysis) -> bool:
+    """A dispute named as a thing in what was said ("remains impeded by unresolved disputes"), not
+    someone disputing. (A challenge named is kept: "legal challenges that could determine the
+    victor" disputes a projected result.)"""
+    word = match.group(0).lower()
+    if not word.startswith("disput") or match.start() < content_offset:
+        return False
+    start = statement.content.start + match.start() - content_offset
+    token = analysis.doc.char_span(start, start + len(word), alignment_mode="expand")
+    return token is not None and len(token) > 0 and token[0].pos_ == "NOUN"
 
 
 def _is_a_thing(content: Citation, doc: Doc) -> bool:
