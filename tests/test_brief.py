@@ -293,6 +293,12 @@ def test_brief_drops_an_attribution_set_inside_what_was_said(
     assert _sentence_for(text, speaker, cue, content, direct=direct) == expected
 
 
+def test_brief_names_whom_a_source_urged() -> None:
+    text = "Governor Ann Lee urged coastal residents to leave by noon."
+    sentence = _sentence_for(text, "Governor Ann Lee", "urged", "to leave by noon")
+    assert sentence == "Governor Ann Lee urged coastal residents to leave by noon."
+
+
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
     # The participle is the sentence's verb, in the past tense (as a verb of saying is).

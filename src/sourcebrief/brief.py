@@ -39,6 +39,7 @@ from sourcebrief.model import (
 T = TypeVar("T")
 
 MAX_STATEMENTS_PER_SOURCE = 2
+MAX_URGED_WORDS = 4
 _CIRCUMSTANCE_ENDS = frozenset("on to with against for about".split())
 # An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
 # between a cue and its speaker is no aside.
@@ -284,7 +285,8 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     # The colon is the frame's.
     cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
-    told = f"{cue} {article.quote(statement.addressee)}" if statement.addressee else cue
+    addressee = statement.addressee or _urged(article, statement)
+    told = f"{cue} {article.quote(addressee)}" if addressee else cue
     passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
     if statement.refusal and statement.cue and not _within(statement.cue, statement.content):
         text = f"{speaker} {cue} {content}"  # the tagger's spans: "declined" + "to comment"
@@ -303,8 +305,23 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{content} {cue} {speaker}"
     else:
         text = f"{speaker} {told} {_continued(article, content)}"
-    spans = (mention, statement.speaker, statement.cue, statement.addressee, statement.content)
+    spans = (mention, statement.speaker, statement.cue, addressee, statement.content)
     return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _urged(article: Article, statement: Statement) -> Citation | None:
+    """The few words between a cue and a content that opens on "to": whom the source urged, asked
+    or warned ("urged residents | to evacuate"), which the content leaves out, as PolNeAR does."""
+    cue, content = statement.cue, statement.content
+    if cue is None or statement.direct or not cue.end < content.start:
+        return None
+    between = article.text[cue.end : content.start]
+    words = between.split()
+    opens_on_to = article.quote(content).lower().startswith("to ")
+    if not opens_on_to or not 0 < len(words) <= MAX_URGED_WORDS or re.search(r"[^\w\s'’-]", between):
+        return None
+    start = cue.end + len(between) - len(between.lstrip())
+    return article.cite(start, start + len(between.strip()))
 
 
 def _without_aside(article: Article, statement: Statement) -> str | None:
