@@ -299,6 +299,38 @@ def test_brief_names_whom_a_source_urged() -> None:
     assert sentence == "Governor Ann Lee urged coastal residents to leave by noon."
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "expected"),
+    [
+        (
+            'Its source said "three terrorists" were killed.',
+            "Its source",
+            "said",
+            'three terrorists" were killed',
+            'Its source said "three terrorists" were killed.',
+        ),
+        (
+            'Schiff called the plan "a non-starter".',
+            "Schiff",
+            "called",
+            'the plan "a non-starter',
+            'Schiff called the plan "a non-starter".',
+        ),
+        (
+            'Pelosi called it a "breach of duty," NBC said.',
+            "Pelosi",
+            "called",
+            'it a "breach of duty,"',
+            'Pelosi called it a "breach of duty".',
+        ),
+    ],
+)
+def test_brief_closes_a_quoted_phrase_cut_at_its_mark(
+    text: str, speaker: str, cue: str, content: str, expected: str
+) -> None:
+    assert _sentence_for(text, speaker, cue, content) == expected
+
+
 def test_brief_one_word_content_has_no_stray_space() -> None:
     text = "The bill passed, with 194 Republicans opposing it."
     # The participle is the sentence's verb, in the past tense (as a verb of saying is).

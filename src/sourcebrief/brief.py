@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from lemminflect import getAllLemmas, getInflection, getLemma
@@ -280,6 +281,8 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
     the source's first mention and every span used."""
     speaker = _definite(article.quote(mention), speaker)
+    if not statement.direct:
+        statement = replace(statement, content=_quotes_closed(article, statement.content))
     named = (mention, statement.speaker)
     content = _no_stop(_without_aside(article, statement) or _beyond(article, statement.content, named, speaker))
     # The colon is the frame's.
@@ -408,7 +411,26 @@ def _speaker_phrase(source: Source) -> str:
 
 
 def _no_stop(text: str) -> str:
-    return text.rstrip(" .,;:")
+    # '... a "breach of his responsibilities,"' ends without the comma that led on in the article.
+    return re.sub(r"[,;:]([\"”’])$", r"\1", text.rstrip(" .,;:"))
+
+
+def _quotes_closed(article: Article, content: Citation) -> Citation:
+    """The content with the quotation mark that a quoted phrase in it opens or closes just
+    outside it: 'said "three terrorists" were killed' (the content began after the mark),
+    'called it "a non-starter".' (it ended before the mark)."""
+    text, start, end = article.quote(content), content.start, content.end
+    before, after = article.text[start - 1 : start], article.text[end : end + 2]
+    if text.count('"') % 2:
+        if before == '"' and not text.startswith('"'):
+            start -= 1
+        elif after.startswith('"'):
+            end += 1
+    elif text.count("“") > text.count("”") and "”" in after:
+        end += after.index("”") + 1
+    elif text.count("”") > text.count("“") and before == "“":
+        start -= 1
+    return content if (start, end) == (content.start, content.end) else article.cite(start, end)
 
 
 def _sentence_end(text: str) -> str:
