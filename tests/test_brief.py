@@ -482,6 +482,14 @@ def test_brief_skips_a_content_cut_from_a_relative_clause(content: str) -> None:
     assert not briefable(found, statement)
 
 
+def test_brief_skips_a_content_opening_on_a_modal_verb() -> None:
+    text = "Families of the dead, whom the governor has promised will be paid, met on Monday."
+    found = article(text)
+    cite = _citer(found)
+    statement = Statement(cite("will be paid"), cite("has promised"), cite("the governor"), direct=False)
+    assert not briefable(found, statement)
+
+
 def test_brief_keeps_a_quoted_question() -> None:
     text = 'The mayor asked: "Is this the end of the harbor?"'
     found = article(text)

@@ -62,7 +62,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 _LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "she", "we", "they"})
 # A content cut from a relative clause opens on a verb whose subject is the clause's antecedent
 # ("fires, which state media said were under control").
-_SUBJECTLESS_STARTS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+_SUBJECTLESS_STARTS = frozenset("is are was were has have had will would can could shall should may might must".split())
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _CONDITIONS = frozenset({"if", "unless"})
