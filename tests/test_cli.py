@@ -97,6 +97,16 @@ def test_cli_invalid_utf8_is_briefed_with_a_warning(tmp_path: Path) -> None:
     assert "Okaförü" in json.loads(result.stdout)["articles"][0]["text"]
 
 
+def test_cli_json_lines_are_written_for_each_good_input(tmp_path: Path) -> None:
+    out = tmp_path / "briefs.jsonl"
+    good = CASES / "harbor-report.txt"
+    result = run("brief", str(good), str(tmp_path / "missing.txt"), str(good), "-f", "jsonl", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == "sourcebrief: 1 input(s) failed, 2 briefed"
+    titles = [json.loads(line)["title"] for line in out.read_text().splitlines()]
+    assert titles == ["Port authority said to delay harbor dredging contract"] * 2
+
+
 def test_cli_reads_standard_input_for_a_dash() -> None:
     result = run("brief", "-", "--format", "json", stdin=(CASES / "harbor-report.html").read_text())
     assert result.returncode == 0, result.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 
@@ -60,24 +60,29 @@ class Pipeline:
     ) -> BatchResult:
         """Brief every article in ``inputs``; problems are collected, never raised."""
         result = BatchResult()
-        for item in extract_all(read_inputs(inputs, self.settings.input), self.settings.extract):
-            if isinstance(item, Article):
-                item = self._brief_or_problem(item, result)
+        for item in self.stream(inputs):
             if isinstance(item, Problem):
                 result.problems.append(item)
+            else:
+                result.briefings.append(item)
             if on_article:
-                on_article(item)
+                on_article(item if isinstance(item, Problem) else item.articles[0])
         return result
 
-    def _brief_or_problem(self, article: Article, result: BatchResult) -> Article | Problem:
+    def stream(self, inputs: list[str]) -> Iterator[Briefing | Problem]:
+        """Each article's briefing as soon as it is made, or a problem for each bad input or
+        record, in the inputs' order: a long batch can be written out as it goes."""
+        for item in extract_all(read_inputs(inputs, self.settings.input), self.settings.extract):
+            yield self._brief_or_problem(item) if isinstance(item, Article) else item
+
+    def _brief_or_problem(self, article: Article) -> Briefing | Problem:
         try:
-            result.briefings.append(self.brief_article(article))
+            return self.brief_article(article)
         except Exception as error:
             return Problem(
                 article.origin or article.id,
                 f"internal error while briefing ({type(error).__name__}: {error}); please report it with this input",
             )
-        return article
 
 
 def _load_tagger(mode: str) -> AttributionTagger | None:

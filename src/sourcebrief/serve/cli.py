@@ -12,10 +12,10 @@ from rich.markdown import Markdown
 
 from sourcebrief import __version__
 from sourcebrief.errors import SourcebriefError
-from sourcebrief.model import Briefing
+from sourcebrief.model import Briefing, Problem
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
-from sourcebrief.serve.batch import EXIT_SOME_FAILED, brief_all, exit_if_incomplete, stderr
+from sourcebrief.serve.batch import EXIT_SOME_FAILED, brief_all, exit_if_incomplete, progress, report, stderr
 from sourcebrief.serve.extract_cmd import extract
 from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
 from sourcebrief.serve.stories_cmd import stories, stories_json, story_markdown
@@ -45,8 +45,8 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_URL...")
 @format_option(
     FORMATS,
-    "md: Markdown (rendered in a terminal); json: the JSON contract; jsonl: one briefing a line; "
-    "html: one self-contained page.",
+    "md: Markdown (rendered in a terminal); json: the JSON contract; jsonl: one briefing a line, written as each "
+    "is made; html: one self-contained page.",
 )
 @output_option
 @max_input_option
@@ -78,11 +78,42 @@ def brief(
         input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)),
         attribute=AttributeSettings(mode=mode),  # type: ignore[arg-type]
     )
+    if output_format == "jsonl":
+        done, failed = _brief_line_by_line(_load_pipeline(settings), list(inputs), output)
+        if output is not None:
+            stderr.print(f"wrote {output}")
+        exit_if_incomplete(done, failed, "briefed")
+        return
     result = brief_all(_load_pipeline(settings), list(inputs))
     if result.briefings:
         found = _group(result.briefings) if with_stories else None
         _write(result.briefings, found, output_format, output, several=len(inputs) > 1)
     exit_if_incomplete(len(result.briefings), len(result.problems), "briefed")
+
+
+def _brief_line_by_line(pipeline: Pipeline, inputs: list[str], output: Path | None) -> tuple[int, int]:
+    """JSON Lines written as each briefing is made: a long batch can be read as it goes, and one
+    stopped halfway keeps what was done. Returns how many were briefed and how many failed."""
+    try:
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
+    done = failed = 0
+    try:
+        with progress("briefing") as step:
+            for item in pipeline.stream(inputs):
+                report(item if isinstance(item, Problem) else item.articles[0])
+                if isinstance(item, Problem):
+                    failed += 1
+                else:
+                    stream.write(render.to_jsonl([item]))
+                    stream.flush()
+                    done += 1
+                step()
+    finally:
+        if output:
+            stream.close()
+    return done, failed
 
 
 def _group(briefings: list[Briefing]) -> list[Story]:
@@ -106,7 +137,6 @@ def _write(
     text = {
         "md": lambda: "\n---\n\n".join(markdown),
         "json": lambda: render.to_json(briefings, several=several) if found is None else stories_json(briefings, found),
-        "jsonl": lambda: render.to_jsonl(briefings),
         "html": lambda: html.to_html(briefings),
     }[output_format]()
     emit(text, output)
