@@ -293,6 +293,29 @@ def test_brief_drops_an_attribution_set_inside_what_was_said(
     assert _sentence_for(text, speaker, cue, content, direct=direct) == expected
 
 
+def test_brief_drops_an_aside_with_its_addressee() -> None:
+    text = "The harbor, Mayor Ana Ruiz told reporters, will reopen in June."
+    content = "The harbor, Mayor Ana Ruiz told reporters, will reopen in June"
+    sentence = _sentence_for(text, "Mayor Ana Ruiz", "told", content, addressee="reporters")
+    assert sentence == "Mayor Ana Ruiz told reporters the harbor will reopen in June."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will win," the mayor said on Monday, "and then we act."', '"We will win," the mayor said. "They will lose."'],
+)
+def test_brief_keeps_a_quotation_whole_where_the_attribution_is_no_aside(text: str) -> None:
+    assert _sentence_for(text, "the mayor", "said", text, direct=True) == f"The mayor said: {text}"
+
+
+@pytest.mark.parametrize("content", ["May was the wettest month on record", "Will Smith would attend"])
+def test_brief_keeps_a_content_opening_on_a_name_spelled_like_a_modal(content: str) -> None:
+    text = f"The agency said {content}."
+    found = article(text)
+    cite = _citer(found)
+    assert briefable(found, Statement(cite(content), cite("said"), cite("The agency"), direct=False))
+
+
 def test_brief_names_whom_a_source_urged() -> None:
     text = "Governor Ann Lee urged coastal residents to leave by noon."
     sentence = _sentence_for(text, "Governor Ann Lee", "urged", "to leave by noon")

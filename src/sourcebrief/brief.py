@@ -63,6 +63,8 @@ _LONE_PRONOUNS = frozenset({"which", "that", "what", "who", "whom", "i", "he", "
 # A content cut from a relative clause opens on a verb whose subject is the clause's antecedent
 # ("fires, which state media said were under control").
 _SUBJECTLESS_STARTS = frozenset("is are was were has have had will would can could shall should may might must".split())
+# Capitalised, these open names and dates: "May was the wettest month", "Will Smith would attend".
+_NAMES_TOO = frozenset({"May", "Will", "Can", "Must"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _CONDITIONS = frozenset({"if", "unless"})
@@ -199,10 +201,11 @@ def briefable(article: Article, statement: Statement) -> bool:
     control" (the clause with its own cue). A quotation opening on a verb is a question ("Is
     this the end?") and stays. A statement under "if" is a condition: "..., if two-thirds of
     the senators vote for removal" says no one voted."""
-    content = article.quote(statement.content).strip(" ,.").lower()
-    first = content.split(" ", 1)[0]
+    written = article.quote(statement.content).strip(" ,.")
+    content, first_written = written.lower(), written.split(" ", 1)[0]
+    first = first_written.lower()
     holds_its_cue = statement.cue is not None and _within(statement.cue, statement.content)
-    subjectless = first in _SUBJECTLESS_STARTS and not statement.direct
+    subjectless = first in _SUBJECTLESS_STARTS and first_written not in _NAMES_TOO and not statement.direct
     relative = first in _RELATIVE_PRONOUNS and holds_its_cue
     return not (content in _LONE_PRONOUNS or subjectless or relative or _conditional(article, statement))
 
@@ -332,18 +335,23 @@ def _without_aside(article: Article, statement: Statement) -> str | None:
     "a move whose rarity, CBS noted, highlighted ..." -> "a move whose rarity highlighted ...",
     "injured yesterday according to health officials, ranging ..." -> "injured yesterday,
     ranging ...", and a quotation broken by "he said" joined again. None where there is none."""
-    content, cue, speaker = statement.content, statement.cue, statement.speaker
+    content, cue = statement.content, statement.cue
     if cue is None or not content.start < cue.start < cue.end < content.end:
         return None
-    parts = [cue] + ([speaker] if speaker is not None and _within(speaker, content) else [])
+    named = (statement.speaker, statement.addressee)  # "the harbor, Mayor Ana Ruiz told reporters, will ..."
+    parts = [cue, *(c for c in named if c is not None and _within(c, content))]
     start, end = min(c.start for c in parts), max(c.end for c in parts)
     if "\n" in article.text[start:end] or end - start > MAX_ASIDE_CHARS:
         return None
     before, after = article.text[content.start : start], article.text[end : content.end]
     marks = " ,\u00a0" + ("\"“”'‘’" if statement.direct else "")
     kept_before, kept_after = before.rstrip(marks), after.lstrip(marks)
-    if not kept_after:
+    if not re.search(r"\w", kept_after):
         return kept_before
+    # Only an aside set off by a comma or a quotation mark: not '"We will win," he said on Monday,
+    # "and ..."' (words of the attribution follow), nor '... he said. "They will lose."' (a new sentence).
+    if after[:1] not in ',"”’' or kept_after[:1] in ".!?":
+        return None
     commas = ("," in before[len(kept_before) :], "," in after[: len(after) - len(kept_after)])
     # A quotation keeps the speaker's comma; elsewhere a comma pair around the aside goes with it.
     joint = ", " if (commas[0] if statement.direct else commas[0] != commas[1]) else " "
