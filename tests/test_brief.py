@@ -293,6 +293,18 @@ def test_brief_drops_an_attribution_set_inside_what_was_said(
     assert _sentence_for(text, speaker, cue, content, direct=direct) == expected
 
 
+def test_brief_cites_whom_a_source_urged_only_where_the_sentence_names_them() -> None:
+    text = "The company declined on Tuesday to comment."
+    found = article(text)
+    cite = _citer(found)
+    refusal = Statement(cite("to comment"), cite("declined"), cite("The company"), direct=False, refusal=True)
+    source = Source("s1", "The company", SourceKind.ANONYMOUS, (cite("The company"),), statements=(refusal,))
+    stances = (SourceStance("s1", Stance.DECLINES_TO_COMMENT, ()),)
+    note = compose(found, _claim_elsewhere(found), (source,), stances, (), (), ())[-1]
+    assert note.text == "The company declined to comment."
+    assert all("Tuesday" not in found.quote(c) for c in note.citations)
+
+
 def test_brief_drops_an_aside_with_its_addressee() -> None:
     text = "The harbor, Mayor Ana Ruiz told reporters, will reopen in June."
     content = "The harbor, Mayor Ana Ruiz told reporters, will reopen in June"

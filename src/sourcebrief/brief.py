@@ -311,7 +311,9 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{content} {cue} {speaker}"
     else:
         text = f"{speaker} {told} {_continued(article, content)}"
-    spans = (mention, statement.speaker, statement.cue, addressee, statement.content)
+    # Whom it was told to is cited where the sentence shows it: after a cue of its own.
+    shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
+    spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
 
 
