@@ -49,6 +49,11 @@ def test_claim_a_condition_or_a_vote_not_taken_is_no_unknown(nlp) -> None:  # ty
     assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
 
 
+def test_claim_unknown_to_someone_is_still_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of("The plant burned on Monday. The cause of the fire is not known by investigators.", nlp)
+    assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
+
+
 def test_claim_unknowns_from_a_when_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analysis_of("The talks ended on Friday. It is not yet known when the results will be published.", nlp)
     assert [n.text for n in unknowns(analysis)] == ["when the results will be published"]

@@ -119,7 +119,7 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
     if _says_unknown(token):
         # "X remains unclear" (token is the adjective) or "X is not known" (token is the verb).
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
-        if _conditional(verb) or any(c.dep_ == "agent" for c in [*token.children, *verb.children]):
+        if _stated_as_a_condition(verb) or _not_yet_confirmed_by(token, verb):
             return  # "if ... is unconfirmed" and "unconfirmed by the Senate" say nothing is unknown
         subjects = [
             c
@@ -143,7 +143,12 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
             yield _trimmed(list(clause.subtree))
 
 
-def _conditional(verb: Token) -> bool:
+def _not_yet_confirmed_by(token: Token, verb: Token) -> bool:
+    """ "remain unconfirmed by the Senate": a vote not yet taken, not something unknown."""
+    return token.lower_ == "unconfirmed" and any(c.dep_ == "agent" for c in [*token.children, *verb.children])
+
+
+def _stated_as_a_condition(verb: Token) -> bool:
     """ "if the successor is unconfirmed", "should Pierluisi remain unconfirmed" (a condition put
     first by its auxiliary)."""
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
