@@ -81,6 +81,14 @@ def test_decode_prefers_windows_1252_for_latin_text_only(text: str, encoding: st
     assert encoding in flags[0].text
 
 
+def test_decode_reads_a_page_by_its_text_not_its_markup() -> None:
+    script = "<script>" + "var x = function(a) { return a + 1; };" * 100 + "</script>"
+    text = "Президент заявил в понедельник, что вода безопасна."
+    page = f"<html><head>{script}</head><body><p>{text}</p></body></html>"
+    decoded, flags = decode(page.encode("cp1251"), is_html=True)
+    assert text in decoded and "cp1251" in flags[0].text
+
+
 def test_extract_page_without_article_text_is_an_error() -> None:
     page = "<html><body><nav><a href='/'>Home</a></nav><footer>© 2026</footer></body></html>"
     with pytest.raises(ExtractionError, match="no article text"):

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from sourcebrief.ingest import RawDocument, read_inputs
+from sourcebrief.ingest.document import too_large
 from sourcebrief.model import Problem
 from sourcebrief.settings import InputSettings
 
@@ -44,7 +45,10 @@ def test_ingest_large_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.html"
     path.write_bytes(b"<p>" + b"x" * 5000)
     message = only_problem(read(path, settings=InputSettings(max_bytes=1000)))
-    assert "over the" in message and "--max-input-mb" in message
+    assert "input is 0.005 MB, over the 0.001 MB limit" in message and "--max-input-mb" in message
+    assert too_large(1_500_000_000, InputSettings(max_bytes=1_000_000_000)).startswith(
+        "input is 1,500 MB, over the 1,000 MB limit"
+    )
 
 
 def test_ingest_truncated_gzip_is_a_problem(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", 
 # Accented letters are a few in a hundred in Western European text; in a Cyrillic or Greek text
 # misread as Windows-1252 nearly every letter is one.
 MAX_WESTERN_ACCENTED_SHARE = 0.1
+_MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -36,7 +37,9 @@ def decode(data: bytes, *, is_html: bool, charset: str | None = None) -> tuple[s
                 return data.decode(declared), []
             except UnicodeDecodeError:
                 continue  # the declaration is wrong: detect instead
-    encoding = _western(data) or _detected(data)
+    # In a page only the text tells the encoding: markup and scripts are ASCII in any language.
+    sample = _MARKUP.sub(b" ", data) if is_html else data
+    encoding = _western(sample) or _detected(sample)
     text = data.decode(encoding, errors="replace")
     note = f"input is not valid UTF-8; decoded as {encoding}, check accented letters and quote marks"
     return text, [Flag(FlagKind.ENCODING_FALLBACK, note)]

@@ -47,6 +47,11 @@ def check_content(data: bytes) -> None:
 
 def too_large(size: int, settings: InputSettings) -> str:
     return (
-        f"input is {size / 1e6:.3g} MB, over the {settings.max_bytes / 1e6:.3g} MB limit; "
+        f"input is {_megabytes(size)} MB, over the {_megabytes(settings.max_bytes)} MB limit; "
         "raise it with --max-input-mb if this really is one article"
     )
+
+
+def _megabytes(size: int) -> str:
+    """ "1,500", "20", "0.004": no more digits than a limit set in megabytes needs."""
+    return f"{size / 1e6:,.3f}".rstrip("0").rstrip(".")
