@@ -113,6 +113,18 @@ def test_cli_reads_standard_input_for_a_dash() -> None:
     assert json.loads(result.stdout)["title"] == "Port authority said to delay harbor dredging contract"
 
 
+def test_cli_feed_on_standard_input_opens_no_local_file(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("The vault code is 1234, the guard said on Monday to the night staff.")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>Secret</title><link>secret.txt</link></item></channel></rss>"
+    )
+    result = run("brief", "-", "-f", "json", cwd=tmp_path, stdin=feed)
+    assert result.returncode == 1
+    assert "vault code" not in result.stdout
+    assert "entry has no content, summary or link" in result.stderr
+
+
 def test_cli_writes_html_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "brief.html"
     result = run("brief", str(CASES / "harbor-report.html"), "--format", "html", "-o", str(out))

@@ -37,9 +37,10 @@ FileReader = Callable[[Path, InputSettings], Iterator[RawDocument | Problem]]
 
 
 def read_feed(
-    data: bytes, path: Path, settings: InputSettings, read_file: FileReader
+    data: bytes, path: Path, settings: InputSettings, read_file: FileReader | None
 ) -> Iterator[RawDocument | Problem]:
-    """One document per entry; ``read_file`` reads an entry's local page like any input file."""
+    """One document per entry; ``read_file`` reads an entry's local page like any input file (None: no
+    entry opens a local file, for a feed that may come from anywhere)."""
     parsed = feedparser.parse(data)  # bytes: feedparser never treats them as a URL to fetch
     broken = parsed.get("bozo") and isinstance(parsed.get("bozo_exception"), SAXException)
     if not parsed.entries:
@@ -62,14 +63,16 @@ def read_feed(
         yield Problem(str(path), f"the feed's XML is malformed ({parsed.bozo_exception}); entries after it may be lost")
 
 
-def _entry_document(entry: Any, path: Path, where: str, settings: InputSettings, read_file: FileReader) -> RawDocument:
+def _entry_document(
+    entry: Any, path: Path, where: str, settings: InputSettings, read_file: FileReader | None
+) -> RawDocument:
     link = entry.get("link")
     for content in entry.get("content") or []:
         if content.get("value", "").strip():
             return _inline(content["value"], content.get("type"), where, link)
-    local = _local_page(link, path)
+    local = _local_page(link, path) if read_file is not None else None
     failure = "entry has no content, summary or link"
-    if local is not None:
+    if local is not None and read_file is not None:
         for item in read_file(local, settings):
             if isinstance(item, Problem):
                 raise InputError(f"linked page {local}: {item.message}")

@@ -55,17 +55,25 @@ def read_file(path: Path, settings: InputSettings) -> Iterator[RawDocument | Pro
 
 
 def read_stdin(settings: InputSettings) -> Iterator[RawDocument | Problem]:
-    """What is piped to standard input ("-"): a page, a text, a feed or JSON Lines, gzipped or not."""
+    """What is piped to standard input ("-"): a page, a text, a feed or JSON Lines, gzipped or not.
+    A feed read from there may come from anywhere, so its entries never open local files."""
+    if sys.stdin.isatty():
+        raise InputError("nothing is piped to standard input; pipe a page into sourcebrief or give a path")
     data = sys.stdin.buffer.read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
         raise InputError(too_large(len(data), settings))
-    if data.startswith(b"WARC/") or (data.startswith(b"\x1f\x8b") and gunzip(data, settings).startswith(b"WARC/")):
+    if data.startswith(b"\x1f\x8b"):
+        data = gunzip(data, settings)
+    if data.startswith(b"WARC/"):
         raise InputError("a WARC archive is read from a file, not standard input; give its path")
-    yield from read_bytes(data, STDIN, settings)
+    yield from read_bytes(data, STDIN, settings, local_pages=False)
 
 
-def read_bytes(data: bytes, path: Path, settings: InputSettings) -> Iterator[RawDocument | Problem]:
-    """The documents in one file's bytes, its format from ``path``'s name or its first bytes."""
+def read_bytes(
+    data: bytes, path: Path, settings: InputSettings, *, local_pages: bool = True
+) -> Iterator[RawDocument | Problem]:
+    """The documents in one file's bytes, its format from ``path``'s name or its first bytes; a
+    feed's entries may link to local pages only where ``local_pages``."""
     suffixes = [s.lower() for s in path.suffixes]
     if (suffixes and suffixes[-1] == ".gz") or data.startswith(b"\x1f\x8b"):
         data = gunzip(data, settings)
@@ -75,7 +83,7 @@ def read_bytes(data: bytes, path: Path, settings: InputSettings) -> Iterator[Raw
         yield from read_jsonl(data, str(path))
         return
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES and looks_like_feed(data):
-        yield from read_feed(data, path, settings, read_file)
+        yield from read_feed(data, path, settings, read_file if local_pages else None)
         return
     check_content(data)
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(data))
