@@ -107,6 +107,14 @@ def test_cli_json_lines_are_written_for_each_good_input(tmp_path: Path) -> None:
     assert titles == ["Port authority said to delay harbor dredging contract"] * 2
 
 
+def test_cli_json_lines_output_is_kept_when_no_input_is_briefed(tmp_path: Path) -> None:
+    out = tmp_path / "briefs.jsonl"
+    out.write_text("kept\n")
+    result = run("brief", str(tmp_path / "missing.txt"), "-f", "jsonl", "-o", str(out))
+    assert result.returncode == 1 and "wrote" not in result.stderr
+    assert out.read_text() == "kept\n"
+
+
 def test_cli_reads_standard_input_for_a_dash() -> None:
     result = run("brief", "-", "--format", "json", stdin=(CASES / "harbor-report.html").read_text())
     assert result.returncode == 0, result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -80,7 +81,7 @@ def brief(
     )
     if output_format == "jsonl":
         done, failed = _brief_line_by_line(_load_pipeline(settings), list(inputs), output)
-        if output is not None:
+        if output is not None and done:
             stderr.print(f"wrote {output}")
         exit_if_incomplete(done, failed, "briefed")
         return
@@ -93,11 +94,9 @@ def brief(
 
 def _brief_line_by_line(pipeline: Pipeline, inputs: list[str], output: Path | None) -> tuple[int, int]:
     """JSON Lines written as each briefing is made: a long batch can be read as it goes, and one
-    stopped halfway keeps what was done. Returns how many were briefed and how many failed."""
-    try:
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
+    stopped halfway keeps what was done. The output file is opened at the first briefing, so one
+    that no input could fill keeps what it held. Returns how many were briefed and failed."""
+    stream: TextIO | None = None if output else sys.stdout
     done = failed = 0
     try:
         with progress("briefing") as step:
@@ -106,14 +105,22 @@ def _brief_line_by_line(pipeline: Pipeline, inputs: list[str], output: Path | No
                 if isinstance(item, Problem):
                     failed += 1
                 else:
+                    stream = stream or _opened(output)
                     stream.write(render.to_jsonl([item]))
                     stream.flush()
                     done += 1
                 step()
     finally:
-        if output:
+        if output and stream:
             stream.close()
     return done, failed
+
+
+def _opened(output: Path | None) -> TextIO:
+    try:
+        return output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
 
 
 def _group(briefings: list[Briefing]) -> list[Story]:
