@@ -42,6 +42,7 @@ T = TypeVar("T")
 MAX_STATEMENTS_PER_SOURCE = 2
 MAX_URGED_WORDS = 4
 _CIRCUMSTANCE_ENDS = frozenset("on to with against for about".split())
+_CITING = frozenset("cite cites cited citing".split())
 # An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
 # between a cue and its speaker is no aside.
 MAX_ASIDE_CHARS = 60
@@ -230,7 +231,7 @@ def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, 
     circumstance = (
         cue_words != ["according", "to"]
         and bool(cue_words)
-        and (cue_words[-1] in _CIRCUMSTANCE_ENDS or cue_words[0].startswith("cit"))
+        and (cue_words[-1] in _CIRCUMSTANCE_ENDS or cue_words[0] in _CITING)
     )
     return bool(_SENTENCE_BREAK.search(between)), in_heading(article.text, statement.content.start), circumstance
 

@@ -88,6 +88,7 @@ def extract(
 
 
 def _language_code(code: str | None) -> str | None:
+    """``--target-language`` as a lower-case ISO 639-1 code, or a usage error."""
     if code is None or re.fullmatch(r"[a-z]{2}", code.lower()):
         return code.lower() if code else None
     raise click.BadParameter(f"{code!r} is not a two-letter ISO 639-1 code; use one such as en, de or fr")
