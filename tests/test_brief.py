@@ -278,6 +278,13 @@ def test_brief_does_not_repeat_a_statement_reported_within_another() -> None:
             "According to health officials, sixty people were injured, ranging in age from 11 to 75.",
         ),
         (
+            "Rescuers, working in the cold, according to the ministry recovered ten survivors.",
+            "the ministry",
+            "according to",
+            False,
+            "According to the ministry, rescuers, working in the cold, recovered ten survivors.",
+        ),
+        (
             '"We will wait," the mayor said, "and then we will act."',
             "the mayor",
             "said",

@@ -351,9 +351,10 @@ def _without_aside(article: Article, statement: Statement) -> str | None:
     kept_before, kept_after = before.rstrip(marks), after.lstrip(marks)
     if not re.search(r"\w", kept_after):
         return kept_before
-    # Only an aside set off by a comma or a quotation mark: not '"We will win," he said on Monday,
-    # "and ..."' (words of the attribution follow), nor '... he said. "They will lose."' (a new sentence).
-    if after[:1] not in ',"”’' or kept_after[:1] in ".!?":
+    # Not '... he said. "They will lose."' (a new sentence), nor '"We will win," he said on Monday,
+    # "and ..."': a quotation broken by an aside goes on right after it, with its mark.
+    resumed = after.lstrip(" ,\u00a0")[:1]
+    if kept_after[:1] in ".!?" or (statement.direct and resumed not in "\"“'‘"):
         return None
     commas = ("," in before[len(kept_before) :], "," in after[: len(after) - len(kept_after)])
     # A quotation keeps the speaker's comma; elsewhere a comma pair around the aside goes with it.
