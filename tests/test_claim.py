@@ -1,3 +1,5 @@
+import pytest
+
 from sourcebrief.attribute import attribute
 from sourcebrief.claim import attributed_spans, central_claim_span, speculation_flags, unknowns
 from sourcebrief.model import FlagKind
@@ -5,24 +7,24 @@ from sourcebrief.model import FlagKind
 from .helpers import analysis_of
 
 
-def test_claim_is_the_lead_without_its_opener(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of(
-        "Budget talks\n\nIn a surprise move, the governor has vetoed the state budget passed by lawmakers last week. "
-        "Lawmakers said they would try to override the veto.",
-        nlp,
-    )
-    span = central_claim_span(analysis)
-    assert analysis.article.quote(span) == "the governor has vetoed the state budget passed by lawmakers last week."
-
-
-def test_claim_is_what_the_lead_reports_when_its_source_comes_after(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of(
-        "Bridge closure extended\n\nThe Elm Street bridge will stay closed until June, the state transport "
-        "department said on Wednesday. Engineers found cracks in two support beams, officials said.",
-        nlp,
-    )
-    span = central_claim_span(analysis)
-    assert analysis.article.quote(span) == "The Elm Street bridge will stay closed until June"
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (  # the lead without its opener
+            "Budget talks\n\nIn a surprise move, the governor has vetoed the state budget passed by lawmakers last "
+            "week. Lawmakers said they would try to override the veto.",
+            "the governor has vetoed the state budget passed by lawmakers last week.",
+        ),
+        (  # what the lead reports, when its source comes after
+            "Bridge closure extended\n\nThe Elm Street bridge will stay closed until June, the state transport "
+            "department said on Wednesday. Engineers found cracks in two support beams, officials said.",
+            "The Elm Street bridge will stay closed until June",
+        ),
+    ],
+)
+def test_claim_is_the_leads_news(nlp, text: str, claim: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(text, nlp)
+    assert analysis.article.quote(central_claim_span(analysis)) == claim
 
 
 def test_claim_unknowns_split_coordinated_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
