@@ -11,10 +11,11 @@ import pytest
 
 from sourcebrief import Pipeline
 from sourcebrief.model import Article, Briefing
+from sourcebrief.stories.articlestance import Prediction
 from sourcebrief.stories.brief import compose
 from sourcebrief.stories.build import StoryBuilder, build_stories
 from sourcebrief.stories.embed import Embedder
-from sourcebrief.stories.model import ArticleRole, CopyKind, Story
+from sourcebrief.stories.model import ArticleRole, ArticleStance, CopyKind, Story
 from sourcebrief.stories.serialize import story_to_dict
 
 LEDGER = (
@@ -104,6 +105,24 @@ def test_stories_copy_is_republish_and_not_independent(briefings: dict[str, Brie
     ]
     assert with_copy.claims[0].status == without.claims[0].status
     assert any("republishes" in n.text for n in with_copy.sentences)
+
+
+class _DisagreesWithEverything:
+    """A stance model that reads every article as disagreeing: what the classifier may get wrong."""
+
+    def predict(self, claim: object, articles: list[object]) -> list[Prediction]:
+        return [Prediction(ArticleStance.DISAGREE, 0.9) for _ in articles]
+
+
+def test_stories_an_article_agrees_with_its_own_lead(briefings: dict[str, Briefing], embedder: Embedder) -> None:
+    builder = StoryBuilder(embedder=embedder, stance_model=_DisagreesWithEverything())  # type: ignore[arg-type]
+    for key in ("ledger", "herald"):
+        builder.add(briefings[key])
+    [story] = builder.stories()
+    stance_of = {s.article: s for s in story.claims[0].article_stances}
+    assert stance_of["ledger"].stance == ArticleStance.AGREE
+    assert stance_of["ledger"].citations == briefings["ledger"].claims[0].citations
+    assert stance_of["herald"].stance == ArticleStance.DISAGREE  # its lead words the claim otherwise
 
 
 def test_stories_rewrite_is_republish_of_its_source(briefings: dict[str, Briefing], embedder: Embedder) -> None:

@@ -8,7 +8,7 @@ articles. Placing an article never moves an earlier one, so a stream can be grou
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -23,6 +23,7 @@ from sourcebrief.stories.group import StoryGrouper
 from sourcebrief.stories.model import (
     ArticleClaimStance,
     ArticleRole,
+    ArticleStance,
     CopyKind,
     Story,
     StoryArticle,
@@ -130,7 +131,7 @@ class StoryBuilder:
         story_claims = []
         for claim_id, text in claim_texts.items():
             stating = [a for a in articles if claim_of[a.id] == claim_id]
-            stances = self._article_stances(text, articles, state)
+            stances = _leads_agree(self._article_stances(text, articles, state), text.sentences[0], stating)
             story_claims.append(claims.build_claim(claim_id, text.sentences[0], stating, articles, stances, sources))
         origin = chain.first_report(articles)
         story = Story(
@@ -181,6 +182,21 @@ class StoryBuilder:
             evidence = _sentence_citation(story_article, text.sentences[evidence_sentence(claim, text)])
             found.append(ArticleClaimStance(story_article.id, prediction.stance, prediction.confidence, evidence))
         return found
+
+
+def _leads_agree(
+    stances: list[ArticleClaimStance], claim: str, stating: list[StoryArticle]
+) -> list[ArticleClaimStance]:
+    """An article whose lead is the claim, word for word, agrees with it, whatever the classifier
+    reads in the rest (it had called an article "disagree" with its own lead); its lead is the
+    evidence."""
+    leads = {a.id: a.briefing.claims[0] for a in stating if a.briefing.claims[0].text == claim}
+    return [
+        replace(s, stance=ArticleStance.AGREE, confidence=1.0, citations=leads[s.article].citations)
+        if s.article in leads
+        else s
+        for s in stances
+    ]
 
 
 def _credited_article(briefing: Briefing, earlier: list[StoryArticle]) -> str | None:
