@@ -288,7 +288,8 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     if not statement.direct:
         statement = replace(statement, content=_quotes_closed(article, statement.content))
     named = (mention, statement.speaker)
-    content = _no_stop(_without_aside(article, statement) or _beyond(article, statement.content, named, speaker))
+    unbroken = _without_aside(article, statement)
+    content = _no_stop(unbroken or _beyond(article, statement.content, named, speaker))
     # The colon is the frame's.
     cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
@@ -302,7 +303,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     elif statement.direct and passive:
         text = f"“{content}” {cue} {speaker}"
     elif statement.direct:
-        quoted = _sentence_end(_without_aside(article, statement) or article.quote(statement.content))
+        quoted = _sentence_end(unbroken or article.quote(statement.content))
         if not quoted.startswith(_QUOTE_MARKS):  # quotations run together keep their own marks
             quoted = f"“{quoted}”"
         text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
