@@ -18,7 +18,7 @@ from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve import html, render
 from sourcebrief.serve.batch import EXIT_SOME_FAILED, brief_all, exit_if_incomplete, progress, report, stderr
 from sourcebrief.serve.extract_cmd import extract
-from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
+from sourcebrief.serve.options import emit, format_option, max_input_option, opened, output_option
 from sourcebrief.serve.stories_cmd import stories, stories_json, story_markdown
 from sourcebrief.settings import AttributeSettings, InputSettings, Settings
 from sourcebrief.stories.build import build_stories
@@ -105,7 +105,7 @@ def _brief_line_by_line(pipeline: Pipeline, inputs: list[str], output: Path | No
                 if isinstance(item, Problem):
                     failed += 1
                 else:
-                    stream = stream or _opened(output)
+                    stream = stream or opened(output)
                     stream.write(render.to_jsonl([item]))
                     stream.flush()
                     done += 1
@@ -114,13 +114,6 @@ def _brief_line_by_line(pipeline: Pipeline, inputs: list[str], output: Path | No
         if output and stream:
             stream.close()
     return done, failed
-
-
-def _opened(output: Path | None) -> TextIO:
-    try:
-        return output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
 
 
 def _group(briefings: list[Briefing]) -> list[Story]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +24,7 @@ from sourcebrief.extract import extract_all
 from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, Problem
 from sourcebrief.serve.batch import exit_if_incomplete, progress, report
-from sourcebrief.serve.options import format_option, output_option
+from sourcebrief.serve.options import format_option, opened, output_option
 from sourcebrief.settings import ExtractSettings, InputSettings
 
 __all__ = ["extract", "to_record"]
@@ -74,10 +73,7 @@ def extract(
     input_settings = InputSettings(max_bytes=int(max_input_mb * 1_000_000))
     extract_settings = ExtractSettings(languages=(target_language,) if target_language else ())
     articles = extract_all(read_inputs(list(inputs), input_settings), extract_settings)
-    try:
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
+    stream = opened(output)
     try:
         with progress("extracting") as step:
             written, failed = _write(articles, stream, output_format, with_metadata=with_metadata, step=step)

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -62,4 +62,17 @@ def emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o") from None
+        raise _cannot_write(output, error) from None
+
+
+def opened(output: Path | None) -> TextIO:
+    """``output`` opened for writing (standard output where None), for a result written as it
+    comes; a file that cannot be written is one clear error."""
+    try:
+        return output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as error:
+        raise _cannot_write(output, error) from None
+
+
+def _cannot_write(output: Path | None, error: OSError) -> click.ClickException:
+    return click.ClickException(f"cannot write {output}: {error.strerror}; write elsewhere with -o")
