@@ -139,8 +139,8 @@ def _a_dispute_as_a_thing(match: re.Match[str], content_offset: int, statement: 
     if not word.startswith("disput") or match.start() < content_offset:
         return False
     start = statement.content.start + match.start() - content_offset
-    token = analysis.doc.char_span(start, start + len(word), alignment_mode="expand")
-    return token is not None and len(token) > 0 and token[0].pos_ == "NOUN"
+    found = analysis.doc.char_span(start, start + len(word), alignment_mode="expand")
+    return found is not None and len(found) > 0 and found[0].pos_ == "NOUN"
 
 
 def _is_a_thing(content: Citation, doc: Doc) -> bool:

@@ -70,9 +70,8 @@ def _entry_document(
     for content in entry.get("content") or []:
         if content.get("value", "").strip():
             return _inline(content["value"], content.get("type"), where, link)
-    local = _local_page(link, path) if read_file is not None else None
     failure = "entry has no content, summary or link"
-    if local is not None and read_file is not None:
+    if read_file is not None and (local := _local_page(link, path)) is not None:
         for item in read_file(local, settings):
             if isinstance(item, Problem):
                 raise InputError(f"linked page {local}: {item.message}")
