@@ -198,6 +198,46 @@ def test_attribute_pronoun_and_surname_resolve_to_the_named_person(nlp) -> None:
     assert [s.name for s in attribution.sources] == ["Laura Chen"]
 
 
+def test_attribute_she_after_a_person_known_by_role_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health Minister Laura Chen said the hospital would stay open. The head of the internal investigations "
+        "unit said the officers were questioned. She added that no one had been charged."
+    )
+    article, attribution = attribution_of(text, nlp)
+    head = source_named(attribution, "The head of the internal investigations unit")
+    assert [article.quote(s.content) for s in head.statements] == [
+        "the officers were questioned",
+        "that no one had been charged",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (  # "they" is not the one named person before it
+            "Mayor Tom Ruiz said the bridge would close. They said the repairs would take a month.",
+            [("Tom Ruiz", 1)],
+        ),
+        (
+            "Officials at the ministry said the deal was close. They said talks would go on.",
+            [("Officials at the ministry", 2)],
+        ),
+        ("No group has said it carried out the attack.", []),
+        ("No organization has claimed the attack, police said.", [("police", 1)]),
+    ],
+)
+def test_attribute_only_who_spoke_is_a_source(nlp, text: str, sources: list[tuple[str, int]]) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == sources
+
+
+def test_attribute_a_lower_case_organization_keeps_its_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In Mumbai, the state transport department said 300 buses were cancelled."
+    assert [t.pos_ for t in nlp(text) if t.text == "department"] == ["PROPN"], "the case needs the tagger's slip"
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["the state transport department"]
+
+
 @pytest.mark.parametrize(
     "said",
     ["His comments suggest that the plan is unclear.", "Turner's statement said the plan was unclear."],

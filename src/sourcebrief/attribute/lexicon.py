@@ -117,7 +117,7 @@ ROLE_NOUNS = frozenset(
     president minister secretary senator governor mayor leader ambassador chancellor spokesperson
     spokesman spokeswoman premier chairman chairwoman chair director chief commissioner envoy
     adviser advisor speaker whip king queen prince pope judge justice general commander nominee
-    candidate host moderator
+    candidate host moderator head
     """.split()
 )
 

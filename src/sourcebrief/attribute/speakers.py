@@ -137,6 +137,8 @@ class SpeakerResolver:
         to") any noun phrase is a source, else only names, pronouns and source nouns are."""
         if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Smith, who said ...": the noun the clause describes
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return None  # "No group has claimed the attack": nobody said anything
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None and subject.lemma_.lower() in lexicon.UTTERANCE_NOUNS:
             said_by = self.resolve(owner)  # "His comments suggest ...": he is the source
@@ -189,7 +191,9 @@ class SpeakerResolver:
                 return max(earlier, key=lambda item: item[0])[1]
             kinds = {SourceKind.PERSON}
         elif pronoun in lexicon.PRONOUNS_GROUP:
-            kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION, SourceKind.PERSON}
+            # Not a named person: "they" after "Mayor Tom Ruiz said ..." is someone else, and
+            # leaving it unresolved is better than putting words in his mouth.
+            kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION}
         else:
             kinds = {SourceKind.ORGANIZATION, SourceKind.OUTLET}
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
@@ -212,7 +216,9 @@ class SpeakerResolver:
         entity = entity_name(head)
         # "Trump characterized ...": a surname that the tagger took for a common noun ("trump").
         surname = head.pos_ == "NOUN" and head.text[:1].isupper() and self._full_name_for(head.text) is not None
-        if head.pos_ == "PROPN" or (entity and entity[1] in _ENTITY_KINDS) or surname:
+        # A lower-case "proper noun" is the tagger's slip ("the state transport department").
+        proper = head.pos_ == "PROPN" and head.text[:1].isupper()
+        if proper or (entity and entity[1] in _ENTITY_KINDS) or surname:
             # A short name such as "Turner", or a name the entity tagger calls a person elsewhere
             # in the article (a transcript's "WALLACE:"), is often mislabelled as an organization.
             full = self._full_name_for(head.text) or self._person_named(proper_name(head))
