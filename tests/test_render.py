@@ -116,3 +116,11 @@ def test_render_html_escapes_text_and_links_point_at_the_cited_span(hostile_brie
 
 def test_render_html_utf16_offsets_count_astral_characters_twice() -> None:
     assert html.utf16_offset("a🚀b", 2) == 3
+
+
+def test_render_a_source_known_by_role_is_not_given_its_name_again_as_its_role(pipeline: Pipeline) -> None:
+    briefing = pipeline.brief_article(article("The president said the summit would go ahead.", "role"))
+    [source] = briefing.sources
+    assert (source.name, source.role) == ("The president", "The president")
+    assert "| The president | person |  |" in render.to_markdown(briefing)
+    assert "</a></td><td>person</td><td></td>" in html.to_html([briefing])

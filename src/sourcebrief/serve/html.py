@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from sourcebrief.model import Article, Briefing, Citation
+from sourcebrief.serve.render import source_details
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -75,9 +76,7 @@ def briefing_section(briefing: Briefing) -> str:
         "<table><tr><th>Source</th><th>Kind</th><th>Role, affiliation</th><th>Stance</th><th>Statements</th></tr>",
     ]
     for source in briefing.sources:
-        details = ", ".join(escape(x) for x in (source.role, source.affiliation) if x)
-        if source.conduit:
-            details += f"{'; ' if details else ''}via {escape(source.conduit)}"
+        details = escape("; ".join(source_details(source)))
         statements = "".join(
             f"<li>{'“' if st.direct else ''}{escape(articles[st.content.article].quote(st.content))}"
             f"{'”' if st.direct else ''}{cites((st.content,))}</li>"

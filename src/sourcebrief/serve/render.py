@@ -107,6 +107,13 @@ def to_jsonl(briefings: list[Briefing]) -> str:
     return "".join(json.dumps(to_dict(b), ensure_ascii=False) + "\n" for b in briefings)
 
 
+def source_details(source: Source) -> list[str]:
+    """Role, affiliation and the outlet spoken to, as shown beside a source's name; a role that
+    is all its name says ("The president") is not said twice."""
+    role = source.role if source.role != source.name else None
+    return [x for x in (role, source.affiliation, source.conduit and f"via {source.conduit}") if x]
+
+
 def escape_markdown(text: str) -> str:
     """Article text is untrusted: shown literally, never as Markdown or links."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
@@ -136,9 +143,7 @@ def to_markdown(briefing: Briefing) -> str:
     lines += ["", "## Who said what", "", "| Source | Kind | Role | Stance | Statements |", "|---|---|---|---|---|"]
     for source in briefing.sources:
         statements = len(source.statements)
-        role = "; ".join(x for x in (source.role, source.affiliation) if x)
-        if source.conduit:
-            role = "; ".join(x for x in (role, f"via {source.conduit}") if x)
+        role = "; ".join(source_details(source))
         lines.append(
             f"| {escape_markdown(source.name)} | {source.kind} | {escape_markdown(role)} "
             f"| {briefing.stance_of(source.id)} | {statements} |"
