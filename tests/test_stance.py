@@ -5,7 +5,7 @@ from sourcebrief.claim import claim_status
 from sourcebrief.model import ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
 from sourcebrief.stance import claim_terms, content_words, name_words, stances
 
-from .helpers import analysis_of
+from .helpers import analysis_of, article
 
 CLAIM = "The city has halted construction of the new stadium."
 
@@ -124,3 +124,17 @@ def test_stance_doubt_about_the_claims_people_counts_but_other_doubts_do_not(nlp
     }
     assert found["Bo Kim"] == Stance.DISPUTES
     assert found["Al Fry"] == Stance.REPORTS
+
+
+def test_stance_a_claim_with_a_number_is_confirmed_only_by_that_number(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Confirmed coronavirus cases passed one million worldwide on Thursday. Health Minister Jean Banda said "
+        "Malawi had confirmed its first coronavirus cases. The World Health Organization said confirmed cases "
+        "had passed one million."
+    )
+    briefing = pipeline.brief_article(article(text, "count"))
+    assert {s.name: str(briefing.stance_of(s.id)) for s in briefing.sources} == {
+        "Jean Banda": "reports",
+        "Malawi": "reports",
+        "World Health Organization": "confirms",
+    }

@@ -50,6 +50,7 @@ _ASSERTION_NOUNS = frozenset(
     involvement wrongdoing responsibility link existence knowledge""".split()
 )
 MAX_SHORT_STATEMENT_WORDS = 6
+_COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
@@ -73,14 +74,24 @@ _STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class ClaimTerms:
-    """What makes a statement about the claim: its common words, and the names in it."""
+    """What makes a statement about the claim: its common words, and the names in it; and the
+    numbers it gives, which a statement must give too to confirm it."""
 
     words: frozenset[str]
     names: frozenset[str]
+    quantities: frozenset[str] = frozenset()
 
 
-def claim_terms(claim_text: str) -> ClaimTerms:
-    return ClaimTerms(frozenset(content_words(claim_text)), frozenset(name_words(claim_text)))
+def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset()) -> ClaimTerms:
+    return ClaimTerms(frozenset(content_words(claim_text)), frozenset(name_words(claim_text)), quantities)
+
+
+def quantities_in(doc: Doc, cited: Citation) -> frozenset[str]:
+    """The numbers that count something in the cited text, as written but for thousands commas
+    ("one million", "1051635", "62"); dates and ordinals are not counts."""
+    span = doc.char_span(cited.start, cited.end, alignment_mode="expand")
+    counts = [e for e in span.ents if e.label_ in _COUNT_LABELS] if span is not None else []
+    return frozenset(" ".join(t.lower_.replace(",", "") for t in e if t.like_num) for e in counts) - {""}
 
 
 def content_words(text: str) -> set[str]:
@@ -128,7 +139,14 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
                 # the Governor's power") is still a doubt.
                 acted = pattern is _DENY and not _DENY.search(said) and _is_a_thing(statement.content, analysis.doc)
                 return Stance.REPORTS if acted else stance
-    return Stance.CONFIRMS if about else Stance.REPORTS
+    return Stance.CONFIRMS if about and _gives_its_numbers(statement, analysis, terms) else Stance.REPORTS
+
+
+def _gives_its_numbers(statement: Statement, analysis: Analysis, terms: ClaimTerms) -> bool:
+    """Whether the statement gives one of the claim's numbers, if the claim has any: "Malawi
+    confirmed its first infections" is about a claim that cases passed one million, but does not
+    confirm it."""
+    return not terms.quantities or bool(quantities_in(analysis.doc, statement.content) & terms.quantities)
 
 
 def _a_dispute_as_a_thing(match: re.Match[str], content_offset: int, statement: Statement, analysis: Analysis) -> bool:
