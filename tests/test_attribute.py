@@ -267,6 +267,16 @@ def test_attribute_a_short_name_resolves_by_any_word_of_one_full_name(nlp, text:
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
 
 
+def test_attribute_a_surname_finds_a_full_name_that_the_entity_tagger_missed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Springfield will close the Elm Street bridge from Monday, Mayor Ana Ruiz said on Friday. "
+        '"We cannot take any risk with people\'s lives," Ruiz told reporters.'
+    )
+    assert not [e for e in nlp(text).ents if e.label_ == "PERSON"], "the case needs a name the entity tagger missed"
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.kind, len(s.statements)) for s in attribution.sources] == [("Ana Ruiz", SourceKind.PERSON, 2)]
+
+
 def test_attribute_a_name_given_a_persons_role_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Ricardo Rosselló Nevares, Puerto Rico's governor, said he would resign. Later, Rosselló said the "
