@@ -147,6 +147,14 @@ def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore
     assert source.affiliation is not None and "Republican" in source.affiliation and "Idaho" in source.affiliation
 
 
+def test_attribute_an_affiliation_is_not_the_persons_own_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'First Minister of Scotland Nicola Sturgeon said, "The judgment is of huge constitutional significance."'
+    assert "Scotland Nicola Sturgeon" in [e.text for e in nlp(text).ents], "the case needs the entity tagger's run-on"
+    _, attribution = attribution_of(text, nlp)
+    sturgeon = source_named(attribution, "Nicola Sturgeon")
+    assert (sturgeon.role, sturgeon.affiliation) == ("First Minister of Scotland", None)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [

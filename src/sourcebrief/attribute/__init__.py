@@ -47,10 +47,17 @@ class _SourceBuilder:
             kind=self.speaker.kind,
             mentions=tuple(article.cite(s, e) for s, e in dict.fromkeys(self.mentions)),
             role=self.role,
-            affiliation=self.affiliation,
+            affiliation=_apart_from(self.affiliation, self.speaker.name),
             conduit=self.conduit,
             statements=tuple(self.statements),
         )
+
+
+def _apart_from(affiliation: str | None, name: str) -> str | None:
+    """The affiliation without an entity that runs on into the source's own name ("First Minister
+    of [Scotland Nicola Sturgeon]", which the entity tagger calls an organization)."""
+    kept = [part for part in (affiliation or "").split(", ") if part and name not in part]
+    return ", ".join(kept) or None
 
 
 @dataclass(frozen=True)
