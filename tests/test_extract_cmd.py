@@ -69,7 +69,7 @@ def test_extract_cmd_target_language_reports_other_languages(tmp_path: Path) -> 
     )
     result = run(tmp_path / "de.txt", "--target-language", "en", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and json.loads(result.stdout) == []
-    assert "German (de)" in result.stderr
+    assert "the text is in German (de), not English; skipped, as --target-language asks" in result.stderr
 
 
 def test_extract_cmd_target_language_names_the_language_wanted(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ class ExtractSettings:
     max_text_chars: int = 400_000  # ~60,000 words; spaCy's parser memory grows with text length
     min_text_chars: int = 80
     languages: tuple[str, ...] = ("en",)  # empty: any language
+    language_refused: str = "sourcebrief briefs English articles only"  # said of a text in another language
 
 
 @dataclass(frozen=True, kw_only=True)

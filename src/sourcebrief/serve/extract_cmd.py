@@ -71,7 +71,9 @@ def extract(
     Bad inputs are reported on stderr and skipped; the exit code is 1 if any input failed.
     """
     input_settings = InputSettings(max_bytes=int(max_input_mb * 1_000_000))
-    extract_settings = ExtractSettings(languages=(target_language,) if target_language else ())
+    extract_settings = ExtractSettings(
+        languages=(target_language,) if target_language else (), language_refused="skipped, as --target-language asks"
+    )
     articles = extract_all(read_inputs(list(inputs), input_settings), extract_settings)
     stream = opened(output)
     try:
