@@ -212,3 +212,10 @@ def test_stories_sources_that_said_one_thing_share_one_sentence(pipeline: Pipeli
     [story] = _stories([briefing], embedder)
     lines = [n.text for n in compose(story) if "questioned" in n.text]
     assert len(lines) == 1 and "Dick Durbin" in lines[0] and "Adam Schiff" in lines[0], lines
+
+
+def test_stories_timeline_tells_each_statement_with_its_cue(briefings: dict[str, Briefing]) -> None:
+    [story] = [s for s in build_stories([briefings["ledger"], briefings["herald"]]) if len(s.articles) == 2]
+    texts = [entry.text for entry in story.timeline]
+    assert any(t.startswith("Rita Chen denied that the council had approved the closure") for t in texts), texts
+    assert any(t.startswith("Sam Ortiz declined to comment") for t in texts), texts

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from sourcebrief.model import Citation
 from sourcebrief.serve.cli import main
-from sourcebrief.serve.stories_cmd import stories
+from sourcebrief.serve.stories_cmd import stories, timeline_shown
+from sourcebrief.stories.model import TimelineEntry
 
 from .test_stories import HERALD, LEDGER, MATCH
 
@@ -65,3 +67,12 @@ def test_brief_with_stories_refuses_a_format_without_stories(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["brief", *_write(tmp_path), "--stories", "--format", "html"])
     assert result.exit_code == 2
     assert "--stories works with --format md or json" in result.stderr
+
+
+def test_stories_cmd_timeline_shows_every_article_and_says_what_it_left_out() -> None:
+    citation = Citation("a", 0, 1)
+    timeline = tuple(
+        TimelineEntry(None, article, "s1", f"{article} {n}", (citation,)) for article in "ab" for n in range(5)
+    )
+    shown = timeline_shown(timeline, 4)
+    assert [e.text for e in shown] == ["a 0", "a 1", "b 0", "b 1"]

@@ -7,6 +7,7 @@ each and the exit code 1, the others are grouped.
 from __future__ import annotations
 
 import json
+from itertools import islice, zip_longest
 from pathlib import Path
 
 import click
@@ -19,7 +20,7 @@ from sourcebrief.serve.options import emit, format_option, max_input_option, out
 from sourcebrief.serve.render import QUOTE_PREVIEW_CHARS, escape_markdown, to_dict
 from sourcebrief.settings import InputSettings, Settings
 from sourcebrief.stories.build import build_stories
-from sourcebrief.stories.model import Story
+from sourcebrief.stories.model import Story, TimelineEntry
 from sourcebrief.stories.serialize import story_to_dict
 
 FORMATS = ("md", "json", "jsonl")
@@ -93,13 +94,12 @@ def story_markdown(story: Story) -> str:
             for e in story.chain
         ]
     if story.timeline:
-        names = {s.id: s.name for s in story.sources}
-        lines += ["", "## Timeline", ""]
-        lines += [
-            f"- {t.date or 'undated'} — {escape_markdown(names[t.source])}: “{escape_markdown(_preview(t.text))}” "
-            f"{index.markers(t.citations)}"
-            for t in story.timeline[:TIMELINE_LINES]
-        ]
+        shown = timeline_shown(story.timeline, TIMELINE_LINES)
+        lines += ["", "## Timeline", "", "Each statement is dated by the article that reports it.", ""]
+        lines += [f"- {t.date or 'undated'} — {escape_markdown(t.text)} {index.markers(t.citations)}" for t in shown]
+        if len(shown) < len(story.timeline):
+            hidden = _count(len(story.timeline) - len(shown), "more statement")
+            lines.append(f"- … and {hidden} (`--format json` has all)")
     lines += ["", "## Citations", ""]
     for citation, number in index.numbers.items():
         quoted = _preview(story.article(citation.article).quote(citation))
@@ -107,6 +107,17 @@ def story_markdown(story: Story) -> str:
     credits = dict.fromkeys(a.article.credit for a in story.articles if a.article.credit)
     lines += [f"\n_{escape_markdown(credit)}_" for credit in credits if credit]
     return "\n".join(lines) + "\n"
+
+
+def timeline_shown(timeline: tuple[TimelineEntry, ...], most: int) -> list[TimelineEntry]:
+    """At most ``most`` entries, in order, taken from every article in turn (its earliest first),
+    so that a long story's latest articles are not cut off by its first ones."""
+    by_article: dict[str, list[TimelineEntry]] = {}
+    for entry in timeline:
+        by_article.setdefault(entry.article, []).append(entry)
+    rounds = zip_longest(*by_article.values())
+    taken = {id(e) for e in islice((e for round_ in rounds for e in round_ if e is not None), most)}
+    return [e for e in timeline if id(e) in taken]
 
 
 def stories_json(briefings: list[Briefing], found: list[Story]) -> str:

@@ -187,12 +187,12 @@ def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> l
 def _statement_note(sources: list[StorySource], story_statement: StoryStatement, story_article: StoryArticle) -> Note:
     phrases = [f"{s.name} ({s.role})" if s.kind == SourceKind.PERSON and s.role else s.name for s in sources]
     speakers, named = joined_speakers(phrases)
-    mentions = [_mention_in(sources[i], story_article) for i in named]
+    mentions = [mention_in(sources[i], story_article) for i in named]
     note = statement_note(story_article.article, speakers, mentions[0], story_statement.statement)
     return Note(f"{label(story_article)}: {note.text}", tuple(dict.fromkeys((*note.citations, *mentions[1:]))))
 
 
-def _mention_in(source: StorySource, story_article: StoryArticle) -> Citation:
+def mention_in(source: StorySource, story_article: StoryArticle) -> Citation:
     member = next(s for s in story_article.briefing.sources if (story_article.id, s.id) in source.members)
     return member.mentions[0]
 

@@ -13,6 +13,7 @@ from datetime import date
 
 import numpy as np
 
+from sourcebrief.brief import statement_note
 from sourcebrief.model import Briefing, ChainRole, Citation
 from sourcebrief.stories import brief, chain, claims, merge
 from sourcebrief.stories.articlestance import ArticleStanceModel, shipped_model
@@ -219,20 +220,21 @@ def _sentence_citation(story_article: StoryArticle, sentence: str) -> tuple[Cita
 
 
 def _timeline(sources: tuple[StorySource, ...], articles: list[StoryArticle]) -> tuple[TimelineEntry, ...]:
-    """Every statement made in an original article, in the order the articles appeared."""
+    """Every statement made in an original article, in the order the articles appeared, told as
+    a briefing tells it (who, the cue, what): the words alone would make a denial read as a claim."""
+    by_id = {a.id: a for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
-    entries = []
+    placed = []
     for source in sources:
-        for statement in source.statements:
-            if statement.republished:
+        for said in source.statements:
+            if said.republished:
                 continue
-            article = next(a.article for a in articles if a.id == statement.article)
-            content = statement.statement.content
-            entries.append(
-                TimelineEntry(statement.published, statement.article, source.id, article.quote(content), (content,))
-            )
-    entries.sort(key=lambda e: (order[e.article], e.citations[0].start))
-    return tuple(entries)
+            story_article = by_id[said.article]
+            mention = said.statement.speaker or brief.mention_in(source, story_article)
+            note = statement_note(story_article.article, source.name, mention, said.statement)
+            entry = TimelineEntry(said.published, said.article, source.id, note.text, note.citations)
+            placed.append(((order[said.article], said.statement.content.start), entry))
+    return tuple(entry for _, entry in sorted(placed, key=lambda pair: pair[0]))
 
 
 def build_stories(briefings: Iterable[Briefing], settings: StorySettings | None = None) -> list[Story]:

@@ -130,10 +130,12 @@ class ChainEdge:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One statement, dated by the article that reports it."""
+
     date: str | None
     article: str
     source: str  # story source id
-    text: str
+    text: str  # the statement as a briefing sentence: who, the cue, what
     citations: tuple[Citation, ...]
 
 
