@@ -13,7 +13,7 @@ from sourcebrief import Pipeline
 from sourcebrief.model import Article, Briefing
 from sourcebrief.stories.articlestance import Prediction
 from sourcebrief.stories.brief import compose
-from sourcebrief.stories.build import StoryBuilder, build_stories
+from sourcebrief.stories.build import StoryBuilder, article_text, build_stories, opening, publication_day
 from sourcebrief.stories.embed import Embedder
 from sourcebrief.stories.model import ArticleRole, ArticleStance, CopyKind, Story
 from sourcebrief.stories.serialize import story_to_dict
@@ -112,6 +112,9 @@ class _DisagreesWithEverything:
 
     def predict(self, claim: object, articles: list[object]) -> list[Prediction]:
         return [Prediction(ArticleStance.DISAGREE, 0.9) for _ in articles]
+
+    def about_none_of(self, claims: list[object], article: object) -> bool:
+        return False  # disagreeing is being about the claim
 
 
 def test_stories_an_article_agrees_with_its_own_lead(briefings: dict[str, Briefing], embedder: Embedder) -> None:
@@ -219,3 +222,21 @@ def test_stories_timeline_tells_each_statement_with_its_cue(briefings: dict[str,
     texts = [entry.text for entry in story.timeline]
     assert any(t.startswith("Rita Chen denied that the council had approved the closure") for t in texts), texts
     assert any(t.startswith("Sam Ortiz declined to comment") for t in texts), texts
+
+
+def test_stories_an_article_about_another_event_of_the_same_day_starts_its_own_story(
+    pipeline: Pipeline, briefings: dict[str, Briefing], embedder: Embedder
+) -> None:
+    bus = (
+        "The Riverside council approved a new bus line to the hospital on Tuesday, transport officials said. "
+        "The line will run every ten minutes from May.\n\nCouncil member Joe Hart said the budget allowed for "
+        "two new buses."
+    )
+    same_day = pipeline.brief_article(
+        _article("bus", bus, "Valley Herald", "2024-03-05", "Riverside council approves new bus line")
+    )
+    builder = StoryBuilder(embedder=embedder)
+    builder.add(briefings["ledger"])
+    text = article_text(same_day, embedder)
+    assert builder._grouper.nearest(*opening(text, 1), publication_day("2024-03-05")) == 0, "the case needs a near day"
+    assert builder.add(same_day) == 1

@@ -58,11 +58,7 @@ class ArticleStanceModel:
         """The stance of each (claim, article) pair."""
         if not pairs:
             return []
-        features = np.stack([pair_features(claim, article, self.tfidf) for claim, article in pairs])
-        # A story's few dozen rows: one thread is fastest, and OpenMP threads that spin-wait on a
-        # busy laptop made predictions a hundred times slower.
-        with threadpool_limits(limits=1):
-            probabilities = self.classifier.predict_proba(features)
+        probabilities = self._first_stage(pairs)
         labels = self.labels
         related = [i for i, row in enumerate(probabilities) if labels[row.argmax()] != ArticleStance.UNRELATED]
         if self.reader is not None and related:
@@ -73,6 +69,21 @@ class ArticleStanceModel:
             decision[related, labels.index(ArticleStance.UNRELATED)] = -1.0
         best = decision.argmax(axis=1)
         return [Prediction(labels[i], float(p[i])) for i, p in zip(best, probabilities, strict=True)]
+
+    def about_none_of(self, claims: list[Text], article: Text) -> bool:
+        """Whether the first stage calls the article unrelated to every one of the claims (the
+        reader, which only tells related stances apart, is not needed)."""
+        if ArticleStance.UNRELATED not in self.labels:
+            return False
+        unrelated = self.labels.index(ArticleStance.UNRELATED)
+        return all(row.argmax() == unrelated for row in self._first_stage([(c, article) for c in claims]))
+
+    def _first_stage(self, pairs: list[tuple[Text, Text]]) -> np.ndarray:
+        features = np.stack([pair_features(claim, article, self.tfidf) for claim, article in pairs])
+        # A story's few dozen rows: one thread is fastest, and OpenMP threads that spin-wait on a
+        # busy laptop made predictions a hundred times slower.
+        with threadpool_limits(limits=1):
+            return np.asarray(self.classifier.predict_proba(features))
 
     def _read(self, pairs: list[tuple[Text, Text]], probabilities: np.ndarray, related: list[int]) -> np.ndarray:
         """The related share of each related row's probability, split as the reader reads it."""

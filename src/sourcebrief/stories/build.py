@@ -87,9 +87,11 @@ class StoryBuilder:
         day = publication_day(article.published)
         copy = self._copies.add(article.id, article.text)
         if copy is not None:
-            index = self._grouper.join(self._story_of[copy.original], vector, found_names, day)
+            story = self._story_of[copy.original]
         else:
-            index = self._grouper.add(vector, found_names, day)
+            nearest = self._grouper.nearest(vector, found_names, day)
+            story = self._grouper.new_story if nearest is None or self._about_none(nearest, text) else nearest
+        index = self._grouper.join(story, vector, found_names, day)
         if index == len(self._states):
             self._states.append(_StoryState())
         state = self._states[index]
@@ -98,6 +100,13 @@ class StoryBuilder:
         state.texts[article.id] = text
         self._story_of[article.id] = index
         return index
+
+    def _about_none(self, story: int, text: Text) -> bool:
+        """Whether the article is about none of the story's leads, as the stance classifier reads it:
+        an article on another event of the same days and places (a car bomb beside an airline ban)
+        starts its own story however close its opening came."""
+        leads = list(dict.fromkeys(a.briefing.claims[0].text for a in self._states[story].articles))
+        return self.stance_model.about_none_of([Text((lead,), self.embed([lead])) for lead in leads], text)
 
     def _placed(self, briefing: Briefing, text: Text, state: _StoryState, copy: Match | None) -> StoryArticle:
         if copy is not None:

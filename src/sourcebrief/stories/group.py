@@ -45,18 +45,26 @@ class StoryGrouper:
     def add(self, vector: Vectors, names: set[str], day: float | None = None) -> int:
         """Place one article (its unit-length opening vector, its names, its publication day as a
         number, if known); returns its story index."""
-        story = len(self._story_sizes)
-        if self._vectors:
-            scores = self._similarities(vector, names, day)
-            count = len(self._story_sizes)
-            means = np.bincount(self._story_of, weights=scores, minlength=count) / np.array(self._story_sizes)
-            best = int(np.argmax(means))  # the first of equals: deterministic
-            if means[best] >= self.settings.threshold:
-                story = best
-        return self._place(story, vector, names, day)
+        nearest = self.nearest(vector, names, day)
+        return self.join(self.new_story if nearest is None else nearest, vector, names, day)
+
+    def nearest(self, vector: Vectors, names: set[str], day: float | None = None) -> int | None:
+        """The story the article would join, or None if none is similar enough."""
+        if not self._vectors:
+            return None
+        scores = self._similarities(vector, names, day)
+        count = len(self._story_sizes)
+        means = np.bincount(self._story_of, weights=scores, minlength=count) / np.array(self._story_sizes)
+        best = int(np.argmax(means))  # the first of equals: deterministic
+        return best if means[best] >= self.settings.threshold else None
+
+    @property
+    def new_story(self) -> int:
+        """The index that :meth:`join` takes to start a story."""
+        return len(self._story_sizes)
 
     def join(self, story: int, vector: Vectors, names: set[str], day: float | None = None) -> int:
-        """Place an article in a known story (a copy goes where its original is)."""
+        """Place an article in a known story (a copy goes where its original is), or start one."""
         return self._place(story, vector, names, day)
 
     def _place(self, story: int, vector: Vectors, names: set[str], day: float | None) -> int:
