@@ -10,11 +10,12 @@ from dataclasses import replace
 import pytest
 
 from sourcebrief import Pipeline
-from sourcebrief.model import Article, Briefing
+from sourcebrief.model import Article, Briefing, SourceKind
 from sourcebrief.stories.articlestance import Prediction
 from sourcebrief.stories.brief import compose
 from sourcebrief.stories.build import StoryBuilder, article_text, build_stories, opening, publication_day
 from sourcebrief.stories.embed import Embedder
+from sourcebrief.stories.merge import _Index
 from sourcebrief.stories.model import ArticleRole, ArticleStance, CopyKind, Story
 from sourcebrief.stories.serialize import story_to_dict
 
@@ -240,3 +241,37 @@ def test_stories_an_article_about_another_event_of_the_same_day_starts_its_own_s
     text = article_text(same_day, embedder)
     assert builder._grouper.nearest(*opening(text, 1), publication_day("2024-03-05")) == 0, "the case needs a near day"
     assert builder.add(same_day) == 1
+
+
+@pytest.mark.parametrize(
+    ("named", "mention", "joins"),
+    [
+        # a surname the entity tagger called an organization
+        ([(SourceKind.PERSON, "Wanda Vázquez")], (SourceKind.ORGANIZATION, "Vázquez"), "Wanda Vázquez"),
+        ([(SourceKind.OUTLET, "Saudi Press Agency")], (SourceKind.ORGANIZATION, "The agency"), "Saudi Press Agency"),
+        (
+            [(SourceKind.ORGANIZATION, "Court of Session")],
+            (SourceKind.ORGANIZATION, "The three-judge court"),
+            "Court of Session",
+        ),
+        # two courts: "the court" could be either
+        (
+            [(SourceKind.ORGANIZATION, "Court of Session"), (SourceKind.ORGANIZATION, "Supreme Court")],
+            (SourceKind.ORGANIZATION, "The court"),
+            None,
+        ),
+        (
+            [(SourceKind.ORGANIZATION, "World Health Organization")],
+            (SourceKind.ORGANIZATION, "WHO"),
+            "World Health Organization",
+        ),
+    ],
+)
+def test_stories_merge_finds_whom_an_organizations_name_stands_for(
+    named: list[tuple[SourceKind, str]], mention: tuple[SourceKind, str], joins: str | None
+) -> None:
+    index = _Index()
+    for kind, name in named:
+        index.add(kind, name, None).names.append(name)
+    found = index.find(*mention, None)
+    assert (found.names[0] if found else None) == joins

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sourcebrief.attribute.lexicon import ROLE_NOUNS, TITLE_WORDS
+from sourcebrief.attribute.lexicon import ORGANIZATION_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from sourcebrief.attribute.speakers import acronym
 from sourcebrief.model import Citation, Source, SourceKind, Stance
 from sourcebrief.stories.model import ArticleRole, ClaimStance, StoryArticle, StorySource, StoryStatement
@@ -35,6 +35,15 @@ def _role_reference(name: str) -> str | None:
     """The role noun of a title-only name: "the senator" -> "senator"; None for a real name."""
     words = name.lower().split()
     if words and words[0] == "the" and words[-1] in ROLE_NOUNS and not any(c.isupper() for c in name[4:]):
+        return words[-1]
+    return None
+
+
+def _organization_reference(name: str) -> str | None:
+    """The noun of an organization named by what it is: "the agency", "The three-judge court" ->
+    "agency", "court"; None for a name."""
+    words = name.lower().split()
+    if len(words) >= 2 and words[0] == "the" and name[4:].islower() and words[-1] in ORGANIZATION_NOUNS:
         return words[-1]
     return None
 
@@ -73,13 +82,25 @@ class _Index:
                 found = []
             return found[0] if len(found) == 1 else None
         if kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET):
-            found = [
-                e
-                for e in self.entries
-                if e.kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET) and _abbreviates(e, key, name)
-            ]
-            return found[0] if len(found) == 1 else None
+            return self._organization(name, key, words)
         return None
+
+    def _organization(self, name: str, key: str, words: list[str]) -> _Entry | None:
+        """The entry an organization's name stands for: the one person of that surname (the entity
+        tagger calls many surnames organizations: "Vázquez" for Wanda Vázquez), the one
+        organization "the agency" can mean, or the organization an acronym spells."""
+        if len(words) == 1 and not name.isupper():
+            people = self.people_matching(lambda e: e.key.split()[-1] == words[0])
+            if len(people) == 1:
+                return people[0]
+        organizations = [e for e in self.entries if e.kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET)]
+        reference = _organization_reference(name)
+        if reference is not None:
+            named = [e for e in organizations if _organization_reference(e.names[0]) is None]
+            found = [e for e in named if reference in e.key.split()]
+        else:
+            found = [e for e in organizations if _abbreviates(e, key, name)]
+        return found[0] if len(found) == 1 else None
 
     def add(self, kind: SourceKind, name: str, conduit: str | None) -> _Entry:
         entry = _Entry(kind, _key(kind, name, conduit))
