@@ -5,12 +5,14 @@ articles, and the JSON shape."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import pytest
 
 from sourcebrief import Pipeline
 from sourcebrief.model import Article, Briefing, SourceKind
+from sourcebrief.serve.stories_cmd import story_markdown
 from sourcebrief.stories.articlestance import Prediction
 from sourcebrief.stories.brief import compose
 from sourcebrief.stories.build import StoryBuilder, article_text, build_stories, opening, publication_day
@@ -275,3 +277,14 @@ def test_stories_merge_finds_whom_an_organizations_name_stands_for(
         index.add(kind, name, None).names.append(name)
     found = index.find(*mention, None)
     assert (found.names[0] if found else None) == joins
+
+
+def test_stories_markdown_chain_names_articles_and_sources(briefings: dict[str, Briefing], embedder: Embedder) -> None:
+    [story] = [s for s in _stories([briefings["ledger"], briefings["copy"]], embedder) if len(s.articles) == 2]
+    chain = story_markdown(story).split("## Reporting chain")[1].split("##")[0]
+    assert (
+        "“Lakeview to close central library” (Aggregator) → “Lakeview to close central library” (Lakeview Ledger)"
+        in chain
+    )
+    assert "two council members → Lakeview Ledger: spoke_to" in chain
+    assert not re.search(r"\bs\d+\b|\bcopy\b", chain), chain  # no internal ids

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from sourcebrief.errors import SourcebriefError
-from sourcebrief.model import Briefing, Citation
+from sourcebrief.model import Article, Briefing, Citation
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve.batch import brief_all, exit_if_incomplete
 from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
@@ -40,6 +40,11 @@ class _Citations:
 def _preview(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_PREVIEW_CHARS else text[: QUOTE_PREVIEW_CHARS - 1] + "…"
+
+
+def _article_label(article: Article) -> str:
+    """“Title” (Site): a copy has its original's title."""
+    return f"“{article.title or article.id}”" + (f" ({article.site})" if article.site else "")
 
 
 def _count(number: int, noun: str) -> str:
@@ -88,9 +93,12 @@ def story_markdown(story: Story) -> str:
             f"| {len(source.statements)} |"
         )
     if story.chain:
+        # Edges join article and source ids and outlet names: a reader needs titles and names.
+        named = {s.id: s.name for s in story.sources} | {a.id: _article_label(a.article) for a in story.articles}
         lines += ["", "## Reporting chain", ""]
         lines += [
-            f"- {escape_markdown(e.source)} → {escape_markdown(e.target)}: {e.kind} {index.markers(e.citations)}"
+            f"- {escape_markdown(named.get(e.source, e.source))} → {escape_markdown(named.get(e.target, e.target))}: "
+            f"{e.kind} {index.markers(e.citations)}"
             for e in story.chain
         ]
     if story.timeline:
