@@ -288,3 +288,17 @@ def test_stories_markdown_chain_names_articles_and_sources(briefings: dict[str, 
     )
     assert "two council members → Lakeview Ledger: spoke_to" in chain
     assert not re.search(r"\bs\d+\b|\bcopy\b", chain), chain  # no internal ids
+
+
+def test_stories_a_name_spelled_with_another_case_is_one_name(pipeline: Pipeline, embedder: Embedder) -> None:
+    texts = {
+        "a": "The Lakeview library will close for two years of repairs. The council said the roof had failed.",
+        "b": "The Lakeview library is closing for two years of repairs, the council said on Tuesday.",
+    }
+    found = [
+        pipeline.brief_article(_article(key, text, f"Site {key}", "2024-03-05", "Lakeview library to close"))
+        for key, text in texts.items()
+    ]
+    [story] = _stories(found, embedder)
+    [council] = [s for s in story.sources if s.name.lower() == "the council"]
+    assert len(council.names) == 1 and len(council.members) == 2

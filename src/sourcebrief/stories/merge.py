@@ -161,7 +161,10 @@ def _story_source(source_id: str, entry: _Entry, claim_of: dict[str, str]) -> St
             for st in source.statements
         ]
         by_claim[claim].append((published or "", stance.stance, stance.citations))
-    names = tuple(dict.fromkeys(entry.names))
+    spellings: dict[str, str] = {}
+    for name in entry.names:
+        spellings.setdefault(name.lower(), name)  # "the government" and "The government" are one name
+    names = tuple(spellings.values())
     # The fullest name is the one to show: "Boris Johnson" over "Johnson".
     shown = max(names, key=lambda n: (entry.kind == SourceKind.PERSON and len(name_words(n)), -names.index(n)))
     stances = tuple(_claim_stance(claim, found) for claim, found in by_claim.items())
