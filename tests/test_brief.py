@@ -546,3 +546,11 @@ def test_brief_quotations_run_together_keep_their_own_marks() -> None:
     assert _sentence_for(text, "Schumer", "said", content, direct=True) == (
         'Schumer said: "we made a plea" and "he resisted."'
     )
+
+
+def test_brief_a_claim_ending_in_a_quoted_stop_gets_no_second_stop() -> None:
+    text = 'The WHO said "COVID-19" is to replace the temporary name "2019-nCoV."'
+    found = article(text)
+    claim = Claim("c1", text, ClaimStatus.UNVERIFIED, (_citer(found)(text),))
+    [opening, *_] = compose(found, claim, (), (), (), (), ())
+    assert opening.text == f"The article reports that t{text[1:]}"

@@ -140,7 +140,7 @@ def _as_named(article: Article, sources: list[Source], key: tuple[Citation | Non
 
 
 def _claim_sentence(article: Article, claim: Claim) -> Note:
-    return Note(f"The article reports that {_no_stop(_continued(article, claim.text))}.", claim.citations)
+    return Note(f"The article reports that {sentence_end(_no_stop(_continued(article, claim.text)))}", claim.citations)
 
 
 def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> Note | None:
@@ -303,7 +303,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     elif statement.direct and passive:
         text = f"“{content}” {cue} {speaker}"
     elif statement.direct:
-        quoted = _sentence_end(unbroken or article.quote(statement.content))
+        quoted = sentence_end(unbroken or article.quote(statement.content))
         if not quoted.startswith(_QUOTE_MARKS):  # quotations run together keep their own marks
             quoted = f"“{quoted}”"
         text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
@@ -316,7 +316,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     # Whom it was told to is cited where the sentence shows it: after a cue of its own.
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
-    return Note(_capitalised(_sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+    return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
 
 
 def _urged(article: Article, statement: Statement) -> Citation | None:
@@ -446,7 +446,7 @@ def _quotes_closed(article: Article, content: Citation) -> Citation:
     return content if (start, end) == (content.start, content.end) else article.cite(start, end)
 
 
-def _sentence_end(text: str) -> str:
+def sentence_end(text: str) -> str:
     """The text as a sentence: one full stop, unless it ends one already (inside a closing quote
     mark too: '... "really hammer home their message."', or an editor's bracketed stop: 'slang[.]')."""
     text = text.rstrip(" ,;:")

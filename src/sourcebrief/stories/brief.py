@@ -15,6 +15,7 @@ from sourcebrief.brief import (
     best_of_each_kind,
     briefable,
     joined_speakers,
+    sentence_end,
     statement_note,
     statement_rank,
 )
@@ -79,7 +80,7 @@ def _claim_note(story: Story, claim: StoryClaim, origin: StoryArticle) -> Note:
     lead = origin.briefing.claims[0].citations
     return Note(
         f"The story's central claim, as first reported among these articles by {label(origin)}: "
-        f"{_no_stop(claim.text)}.",
+        f"{sentence_end(_no_stop(claim.text))}",
         lead,
     )
 
@@ -200,7 +201,8 @@ def mention_in(source: StorySource, story_article: StoryArticle) -> Citation:
 def _other_claim_note(claim: StoryClaim) -> Note:
     count = len(claim.citations)
     where = f"{count} article{'s' if count != 1 else ''}"
-    return Note(f"Another claim, the lead of {where} (status {claim.status}): {_no_stop(claim.text)}.", claim.citations)
+    text = sentence_end(_no_stop(claim.text))
+    return Note(f"Another claim, the lead of {where} (status {claim.status}): {text}", claim.citations)
 
 
 def _unknowns(story: Story) -> list[Note]:
