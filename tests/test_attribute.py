@@ -231,6 +231,10 @@ def test_attribute_she_after_a_person_known_by_role_is_that_person(nlp) -> None:
             [("Officials at the ministry", 2)],
         ),
         ("No group has said it carried out the attack.", []),
+        (  # a person known by role has no surname for "White House" to be
+            "The House Speaker said the vote would go ahead. The White House said it opposed the bill.",
+            [("The House Speaker", 1), ("White House", 1)],
+        ),
         ("No organization has claimed the attack, police said.", [("police", 1)]),
     ],
 )

@@ -180,7 +180,8 @@ class SpeakerResolver:
     def _remember(self, speaker: Speaker) -> Speaker:
         self._recent.append(speaker)
         words = speaker.name.split()
-        if speaker.kind == SourceKind.PERSON and len(words) > 1 and all(w[:1].isupper() for w in words):
+        named = speaker.name != speaker.role  # "The House Speaker" is known by role: no name to shorten
+        if speaker.kind == SourceKind.PERSON and named and len(words) > 1 and all(w[:1].isupper() for w in words):
             # A name the entity tagger missed ("Mayor Ana Ruiz said"): a later "Ruiz" is this person.
             self._full_names.append(speaker.name)
         return speaker
