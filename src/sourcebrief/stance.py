@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sourcebrief.analyze import Analysis
 from sourcebrief.attribute.lexicon import ROLE_NOUNS
@@ -89,9 +89,24 @@ def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset()) -> Cl
 def quantities_in(doc: Doc, cited: Citation) -> frozenset[str]:
     """The numbers that count something in the cited text, as written but for thousands commas
     ("one million", "1051635", "62"); dates and ordinals are not counts."""
+    return frozenset(_as_written(count) for count in _counts(doc, cited)) - {""}
+
+
+def claimed_quantities(doc: Doc, claim: Citation) -> frozenset[str]:
+    """The numbers a claim asserts: not those in a subject, which say who acted or spoke ("The
+    27-nation bloc's foreign policy chief said ...", "two officers were found guilty")."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    in_subjects = {t.i for s in span or () if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    return frozenset(_as_written(c) for c in _counts(doc, claim) if c.root.i not in in_subjects) - {""}
+
+
+def _counts(doc: Doc, cited: Citation) -> list[Span]:
     span = doc.char_span(cited.start, cited.end, alignment_mode="expand")
-    counts = [e for e in span.ents if e.label_ in _COUNT_LABELS] if span is not None else []
-    return frozenset(" ".join(t.lower_.replace(",", "") for t in e if t.like_num) for e in counts) - {""}
+    return [e for e in span.ents if e.label_ in _COUNT_LABELS] if span is not None else []
+
+
+def _as_written(count: Span) -> str:
+    return " ".join(t.lower_.replace(",", "") for t in count if t.like_num)
 
 
 def content_words(text: str) -> set[str]:
