@@ -256,6 +256,8 @@ def test_stories_an_article_about_another_event_of_the_same_day_starts_its_own_s
             (SourceKind.ORGANIZATION, "The three-judge court"),
             "Court of Session",
         ),
+        # an outlet is not the person it is named after
+        ([(SourceKind.PERSON, "Michael Bloomberg")], (SourceKind.OUTLET, "Bloomberg"), None),
         # two courts: "the court" could be either
         (
             [(SourceKind.ORGANIZATION, "Court of Session"), (SourceKind.ORGANIZATION, "Supreme Court")],

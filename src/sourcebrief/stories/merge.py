@@ -39,6 +39,10 @@ def _role_reference(name: str) -> str | None:
     return None
 
 
+def _not_a_full_name(source: Source) -> bool:
+    return source.kind != SourceKind.PERSON or len(name_words(source.name)) < 2
+
+
 def _organization_reference(name: str) -> str | None:
     """The noun of an organization named by what it is: "the agency", "The three-judge court" ->
     "agency", "court"; None for a name."""
@@ -82,14 +86,15 @@ class _Index:
                 found = []
             return found[0] if len(found) == 1 else None
         if kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET):
-            return self._organization(name, key, words)
+            return self._organization(kind, name, key, words)
         return None
 
-    def _organization(self, name: str, key: str, words: list[str]) -> _Entry | None:
+    def _organization(self, kind: SourceKind, name: str, key: str, words: list[str]) -> _Entry | None:
         """The entry an organization's name stands for: the one person of that surname (the entity
-        tagger calls many surnames organizations: "Vázquez" for Wanda Vázquez), the one
-        organization "the agency" can mean, or the organization an acronym spells."""
-        if len(words) == 1 and not name.isupper():
+        tagger calls many surnames organizations: "Vázquez" for Wanda Vázquez; an outlet such as
+        Bloomberg is not Michael Bloomberg), the one organization "the agency" can mean, or the
+        organization an acronym spells."""
+        if kind == SourceKind.ORGANIZATION and len(words) == 1 and not name.isupper():
             people = self.people_matching(lambda e: e.key.split()[-1] == words[0])
             if len(people) == 1:
                 return people[0]
@@ -126,8 +131,9 @@ def merge_sources(articles: list[StoryArticle], claim_of: dict[str, str]) -> tup
     story claim its central claim belongs to: the claim its sources' stances were judged against."""
     index = _Index()
     pending = [(a, s) for a in articles for s in a.briefing.sources]
-    # Full names first, so that a surname seen early still finds the full name named later.
-    pending.sort(key=lambda pair: pair[1].kind != SourceKind.PERSON or len(name_words(pair[1].name)) < 2)
+    # Full names first, so that a surname seen early still finds the full name named later;
+    # "the agency" last, so that it finds the agency named in a later article.
+    pending.sort(key=lambda pair: (_organization_reference(pair[1].name) is not None, _not_a_full_name(pair[1])))
     for story_article, source in pending:
         entry = index.find(source.kind, source.name, source.conduit)
         if entry is None:
