@@ -76,3 +76,16 @@ def test_stories_cmd_timeline_shows_every_article_and_says_what_it_left_out() ->
     )
     shown = timeline_shown(timeline, 4)
     assert [e.text for e in shown] == ["a 0", "a 1", "b 0", "b 1"]
+
+
+def test_stories_cmd_markdown_escapes_a_records_date(tmp_path: Path) -> None:
+    record = {
+        "id": "x",
+        "title": "Lakeview to close central library",
+        "text": LEDGER,
+        "date": "[x](https://evil.example)",
+    }
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(stories, [str(tmp_path / "in.jsonl")])
+    assert result.exit_code == 0, result.stderr
+    assert "[x](https://evil.example)" not in result.stdout and "\\[x\\](https://evil.example)" in result.stdout

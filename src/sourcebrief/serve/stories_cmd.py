@@ -13,14 +13,14 @@ from pathlib import Path
 import click
 
 from sourcebrief.errors import SourcebriefError
-from sourcebrief.model import Article, Briefing, Citation
+from sourcebrief.model import Briefing, Citation
 from sourcebrief.pipeline import Pipeline
 from sourcebrief.serve.batch import brief_all, exit_if_incomplete
 from sourcebrief.serve.options import emit, format_option, max_input_option, output_option
 from sourcebrief.serve.render import QUOTE_PREVIEW_CHARS, escape_markdown, to_dict
 from sourcebrief.settings import InputSettings, Settings
 from sourcebrief.stories.build import build_stories
-from sourcebrief.stories.model import Story, TimelineEntry
+from sourcebrief.stories.model import ChainEdge, EdgeKind, Story, TimelineEntry
 from sourcebrief.stories.serialize import story_to_dict
 
 FORMATS = ("md", "json", "jsonl")
@@ -42,8 +42,14 @@ def _preview(text: str) -> str:
     return text if len(text) <= QUOTE_PREVIEW_CHARS else text[: QUOTE_PREVIEW_CHARS - 1] + "…"
 
 
-def _article_label(article: Article) -> str:
-    """“Title” (Site): a copy has its original's title."""
+def _edge_end(story: Story, edge: ChainEdge, end: str) -> str:
+    """What an end of a chain edge names, for a reader: a source by name (who spoke to an outlet),
+    an article by title and site (a copy has its original's title), an outlet as it is."""
+    if edge.kind == EdgeKind.SPOKE_TO and end == edge.source:
+        return next(s.name for s in story.sources if s.id == end)
+    article = next((a.article for a in story.articles if a.id == end), None)
+    if article is None:
+        return end
     return f"“{article.title or article.id}”" + (f" ({article.site})" if article.site else "")
 
 
@@ -75,7 +81,8 @@ def story_markdown(story: Story) -> str:
         role = str(story_article.role) + (f" of {story_article.copy_of}" if story_article.copy_of else "")
         stance = stance_of[story_article.id]
         lines.append(
-            f"| {escape_markdown(article.title or article.id)} | {article.published or ''} | {escape_markdown(role)} "
+            f"| {escape_markdown(article.title or article.id)} | {escape_markdown(article.published or '')} "
+            f"| {escape_markdown(role)} "
             f"| {stance.stance} {index.markers(stance.citations)} |"
         )
     lines += [
@@ -93,18 +100,19 @@ def story_markdown(story: Story) -> str:
             f"| {len(source.statements)} |"
         )
     if story.chain:
-        # Edges join article and source ids and outlet names: a reader needs titles and names.
-        named = {s.id: s.name for s in story.sources} | {a.id: _article_label(a.article) for a in story.articles}
         lines += ["", "## Reporting chain", ""]
         lines += [
-            f"- {escape_markdown(named.get(e.source, e.source))} → {escape_markdown(named.get(e.target, e.target))}: "
+            f"- {escape_markdown(_edge_end(story, e, e.source))} → {escape_markdown(_edge_end(story, e, e.target))}: "
             f"{e.kind} {index.markers(e.citations)}"
             for e in story.chain
         ]
     if story.timeline:
         shown = timeline_shown(story.timeline, TIMELINE_LINES)
         lines += ["", "## Timeline", "", "Each statement is dated by the article that reports it.", ""]
-        lines += [f"- {t.date or 'undated'} — {escape_markdown(t.text)} {index.markers(t.citations)}" for t in shown]
+        lines += [
+            f"- {escape_markdown(t.date or 'undated')} — {escape_markdown(t.text)} {index.markers(t.citations)}"
+            for t in shown
+        ]
         if len(shown) < len(story.timeline):
             hidden = _count(len(story.timeline) - len(shown), "more statement")
             lines.append(f"- … and {hidden} (`--format json` has all)")
