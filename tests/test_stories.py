@@ -304,3 +304,13 @@ def test_stories_a_name_spelled_with_another_case_is_one_name(pipeline: Pipeline
     [story] = _stories(found, embedder)
     [council] = [s for s in story.sources if s.name.lower() == "the council"]
     assert len(council.names) == 1 and len(council.members) == 2
+
+
+def test_stories_a_source_known_by_role_is_not_given_its_name_again_as_its_role(
+    pipeline: Pipeline, embedder: Embedder
+) -> None:
+    text = "The summit will go ahead in June, officials said. The president said the summit would go ahead."
+    found = pipeline.brief_article(_article("summit", text, "Site", "2024-03-05", "Summit to go ahead"))
+    [story] = _stories([found], embedder)
+    said = [n.text for n in story.sentences if "The president" in n.text]
+    assert said and not any("(The president)" in t for t in said), said

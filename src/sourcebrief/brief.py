@@ -140,7 +140,7 @@ def _as_named(article: Article, sources: list[Source], key: tuple[Citation | Non
 
 
 def _claim_sentence(article: Article, claim: Claim) -> Note:
-    return Note(f"The article reports that {sentence_end(_no_stop(_continued(article, claim.text)))}", claim.citations)
+    return Note(f"The article reports that {sentence_end(no_stop(_continued(article, claim.text)))}", claim.citations)
 
 
 def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> Note | None:
@@ -289,7 +289,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         statement = replace(statement, content=_quotes_closed(article, statement.content))
     named = (mention, statement.speaker)
     unbroken = _without_aside(article, statement)
-    content = _no_stop(unbroken or _beyond(article, statement.content, named, speaker))
+    content = no_stop(unbroken or _beyond(article, statement.content, named, speaker))
     # The colon is the frame's.
     cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
@@ -423,7 +423,7 @@ def _speaker_phrase(source: Source) -> str:
     return phrase
 
 
-def _no_stop(text: str) -> str:
+def no_stop(text: str) -> str:
     # '... a "breach of his responsibilities,"' ends without the comma that led on in the article.
     return re.sub(r"[,;:]([\"”’])$", r"\1", text.rstrip(" .,;:"))
 

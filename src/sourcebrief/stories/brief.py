@@ -15,6 +15,7 @@ from sourcebrief.brief import (
     best_of_each_kind,
     briefable,
     joined_speakers,
+    no_stop,
     sentence_end,
     statement_note,
     statement_rank,
@@ -80,7 +81,7 @@ def _claim_note(story: Story, claim: StoryClaim, origin: StoryArticle) -> Note:
     lead = origin.briefing.claims[0].citations
     return Note(
         f"The story's central claim, as first reported among these articles by {label(origin)}: "
-        f"{sentence_end(_no_stop(claim.text))}",
+        f"{sentence_end(no_stop(claim.text))}",
         lead,
     )
 
@@ -186,7 +187,10 @@ def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> l
 
 
 def _statement_note(sources: list[StorySource], story_statement: StoryStatement, story_article: StoryArticle) -> Note:
-    phrases = [f"{s.name} ({s.role})" if s.kind == SourceKind.PERSON and s.role else s.name for s in sources]
+    phrases = [
+        f"{s.name} ({s.role})" if s.kind == SourceKind.PERSON and s.role and s.role != s.name else s.name
+        for s in sources
+    ]
     speakers, named = joined_speakers(phrases)
     mentions = [mention_in(sources[i], story_article) for i in named]
     note = statement_note(story_article.article, speakers, mentions[0], story_statement.statement)
@@ -201,7 +205,7 @@ def mention_in(source: StorySource, story_article: StoryArticle) -> Citation:
 def _other_claim_note(claim: StoryClaim) -> Note:
     count = len(claim.citations)
     where = f"{count} article{'s' if count != 1 else ''}"
-    text = sentence_end(_no_stop(claim.text))
+    text = sentence_end(no_stop(claim.text))
     return Note(f"Another claim, the lead of {where} (status {claim.status}): {text}", claim.citations)
 
 
@@ -212,7 +216,3 @@ def _unknowns(story: Story) -> list[Note]:
             for note in story_article.briefing.unknowns:
                 seen.setdefault(note.text.lower(), note)
     return list(seen.values())[:MAX_UNKNOWNS]
-
-
-def _no_stop(text: str) -> str:
-    return text.rstrip(" .,;:")
