@@ -19,7 +19,8 @@ class ExtractSettings:
     max_text_chars: int = 400_000  # ~60,000 words; spaCy's parser memory grows with text length
     min_text_chars: int = 80
     languages: tuple[str, ...] = ("en",)  # empty: any language
-    language_refused: str = "sourcebrief briefs English articles only"  # said of a text in another language
+    # Said of a text in another language; None: that sourcebrief briefs English only, or "skipped".
+    language_refused: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

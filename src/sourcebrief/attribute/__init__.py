@@ -37,7 +37,7 @@ class _SourceBuilder:
         self.mentions.append((speaker.start, speaker.end))
         self.statements.append(statement)
         self.role = self.role or speaker.role
-        self.affiliation = self.affiliation or speaker.affiliation
+        self.affiliation = self.affiliation or _apart_from(speaker.affiliation, self.speaker.name)
         self.conduit = self.conduit or speaker.conduit or conduit
 
     def build(self, source_id: str, article: Article) -> Source:
@@ -47,7 +47,7 @@ class _SourceBuilder:
             kind=self.speaker.kind,
             mentions=tuple(article.cite(s, e) for s, e in dict.fromkeys(self.mentions)),
             role=self.role,
-            affiliation=_apart_from(self.affiliation, self.speaker.name),
+            affiliation=self.affiliation,
             conduit=self.conduit,
             statements=tuple(self.statements),
         )
@@ -56,7 +56,8 @@ class _SourceBuilder:
 def _apart_from(affiliation: str | None, name: str) -> str | None:
     """The affiliation without an entity that runs on into the source's own name ("First Minister
     of [Scotland Nicola Sturgeon]", which the entity tagger calls an organization)."""
-    kept = [part for part in (affiliation or "").split(", ") if part and name not in part]
+    parts = (affiliation or "").split(", ")
+    kept = [part for part in parts if part and part != name and not part.endswith(" " + name)]
     return ", ".join(kept) or None
 
 
@@ -135,7 +136,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
         profile = resolver.profiles.get(key)
         if profile is not None:
             builder.role = builder.role or profile.role
-            builder.affiliation = builder.affiliation or profile.affiliation
+            builder.affiliation = builder.affiliation or _apart_from(profile.affiliation, builder.speaker.name)
     return Attribution(sources=_ordered_sources(builders, article, outlets), chain=chain)
 
 

@@ -157,7 +157,7 @@ def _language(body: str, settings: ExtractSettings) -> str:
     code = str(py3langid.classify(body[:LANGUAGE_SAMPLE_CHARS])[0])
     if settings.languages and code not in settings.languages:
         wanted = " or ".join(LANGUAGE_NAMES.get(c, c) for c in settings.languages)
-        raise ExtractionError(
-            f"the text is in {LANGUAGE_NAMES.get(code, code)} ({code}), not {wanted}; {settings.language_refused}"
-        )
+        english_only = "sourcebrief briefs English articles only" if settings.languages == ("en",) else "skipped"
+        why = settings.language_refused or english_only
+        raise ExtractionError(f"the text is in {LANGUAGE_NAMES.get(code, code)} ({code}), not {wanted}; {why}")
     return code

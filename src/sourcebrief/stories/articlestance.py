@@ -73,7 +73,7 @@ class ArticleStanceModel:
     def about_none_of(self, claims: list[Text], article: Text) -> bool:
         """Whether the first stage calls the article unrelated to every one of the claims (the
         reader, which only tells related stances apart, is not needed)."""
-        if ArticleStance.UNRELATED not in self.labels:
+        if not claims or ArticleStance.UNRELATED not in self.labels:
             return False
         unrelated = self.labels.index(ArticleStance.UNRELATED)
         return all(row.argmax() == unrelated for row in self._first_stage([(c, article) for c in claims]))
