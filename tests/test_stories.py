@@ -314,3 +314,14 @@ def test_stories_a_source_known_by_role_is_not_given_its_name_again_as_its_role(
     [story] = _stories([found], embedder)
     said = [n.text for n in story.sentences if "The president" in n.text]
     assert said and not any("(The president)" in t for t in said), said
+
+
+def test_stories_markdown_says_how_many_timeline_entries_it_left_out(
+    briefings: dict[str, Briefing], embedder: Embedder
+) -> None:
+    [story] = [s for s in _stories([briefings["ledger"], briefings["herald"]], embedder) if len(s.articles) == 2]
+    long = replace(story, timeline=story.timeline * 10)
+    timeline = story_markdown(long).split("## Timeline")[1].split("## Citations")[0]
+    listed = [line for line in timeline.splitlines() if line.startswith("- ")]
+    assert listed[-1] == f"- … and {len(long.timeline) - 20} more statements (`--format json` has all)"
+    assert len(listed) == 21
