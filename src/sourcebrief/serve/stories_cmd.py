@@ -128,12 +128,12 @@ def story_markdown(story: Story) -> str:
 def timeline_shown(timeline: tuple[TimelineEntry, ...], most: int) -> list[TimelineEntry]:
     """At most ``most`` entries, in order, taken from every article in turn (its earliest first),
     so that a long story's latest articles are not cut off by its first ones."""
-    by_article: dict[str, list[TimelineEntry]] = {}
-    for entry in timeline:
-        by_article.setdefault(entry.article, []).append(entry)
+    by_article: dict[str, list[int]] = {}
+    for number, entry in enumerate(timeline):
+        by_article.setdefault(entry.article, []).append(number)
     rounds = zip_longest(*by_article.values())
-    taken = {id(e) for e in islice((e for round_ in rounds for e in round_ if e is not None), most)}
-    return [e for e in timeline if id(e) in taken]
+    taken = islice((number for round_ in rounds for number in round_ if number is not None), most)
+    return [timeline[number] for number in sorted(taken)]
 
 
 def stories_json(briefings: list[Briefing], found: list[Story]) -> str:
