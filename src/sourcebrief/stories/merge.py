@@ -31,25 +31,17 @@ def name_words(name: str) -> list[str]:
     return [w for w in words if w and w not in TITLE_WORDS and w not in ("the", "a", "an")]
 
 
-def _role_reference(name: str) -> str | None:
-    """The role noun of a title-only name: "the senator" -> "senator"; None for a real name."""
+def _reference(name: str, nouns: frozenset[str]) -> str | None:
+    """The noun of a source named by what it is, not who: "the senator" (a role noun), "the
+    agency" or "The three-judge court" (organization nouns); None for a real name."""
     words = name.lower().split()
-    if words and words[0] == "the" and words[-1] in ROLE_NOUNS and not any(c.isupper() for c in name[4:]):
+    if len(words) >= 2 and words[0] == "the" and words[-1] in nouns and not any(c.isupper() for c in name[4:]):
         return words[-1]
     return None
 
 
 def _not_a_full_name(source: Source) -> bool:
     return source.kind != SourceKind.PERSON or len(name_words(source.name)) < 2
-
-
-def _organization_reference(name: str) -> str | None:
-    """The noun of an organization named by what it is: "the agency", "The three-judge court" ->
-    "agency", "court"; None for a name."""
-    words = name.lower().split()
-    if len(words) >= 2 and words[0] == "the" and name[4:].islower() and words[-1] in ORGANIZATION_NOUNS:
-        return words[-1]
-    return None
 
 
 @dataclass
@@ -77,7 +69,7 @@ class _Index:
         if (kind, key) in self.by_key:
             return self.by_key[(kind, key)]
         if kind == SourceKind.PERSON:
-            reference = _role_reference(name)
+            reference = _reference(name, ROLE_NOUNS)
             if reference is not None:
                 found = self.people_matching(lambda e: any(reference in r.lower().split() for r in e.roles))
             elif len(words) == 1:
@@ -99,9 +91,9 @@ class _Index:
             if len(people) == 1:
                 return people[0]
         organizations = [e for e in self.entries if e.kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET)]
-        reference = _organization_reference(name)
+        reference = _reference(name, ORGANIZATION_NOUNS)
         if reference is not None:
-            named = [e for e in organizations if _organization_reference(e.names[0]) is None]
+            named = [e for e in organizations if _reference(e.names[0], ORGANIZATION_NOUNS) is None]
             found = [e for e in named if reference in e.key.split()]
         else:
             found = [e for e in organizations if _abbreviates(e, key, name)]
@@ -133,7 +125,7 @@ def merge_sources(articles: list[StoryArticle], claim_of: dict[str, str]) -> tup
     pending = [(a, s) for a in articles for s in a.briefing.sources]
     # Full names first, so that a surname seen early still finds the full name named later;
     # "the agency" last, so that it finds the agency named in a later article.
-    pending.sort(key=lambda pair: (_organization_reference(pair[1].name) is not None, _not_a_full_name(pair[1])))
+    pending.sort(key=lambda pair: (_reference(pair[1].name, ORGANIZATION_NOUNS) is not None, _not_a_full_name(pair[1])))
     for story_article, source in pending:
         entry = index.find(source.kind, source.name, source.conduit)
         if entry is None:
