@@ -89,19 +89,22 @@ def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset()) -> Cl
 def quantities_in(doc: Doc, cited: Citation) -> frozenset[str]:
     """The numbers that count something in the cited text, as written but for thousands commas
     ("one million", "1051635", "62"); dates and ordinals are not counts."""
-    return frozenset(_as_written(count) for count in _counts(doc, cited)) - {""}
+    return frozenset(_as_written(count) for count in _counts(_span(doc, cited))) - {""}
 
 
 def claimed_quantities(doc: Doc, claim: Citation) -> frozenset[str]:
     """The numbers a claim asserts: not those in a subject, which say who acted or spoke ("The
     27-nation bloc's foreign policy chief said ...", "two officers were found guilty")."""
-    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    span = _span(doc, claim)
     in_subjects = {t.i for s in span or () if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
-    return frozenset(_as_written(c) for c in _counts(doc, claim) if c.root.i not in in_subjects) - {""}
+    return frozenset(_as_written(c) for c in _counts(span) if c.root.i not in in_subjects) - {""}
 
 
-def _counts(doc: Doc, cited: Citation) -> list[Span]:
-    span = doc.char_span(cited.start, cited.end, alignment_mode="expand")
+def _span(doc: Doc, cited: Citation) -> Span | None:
+    return doc.char_span(cited.start, cited.end, alignment_mode="expand")
+
+
+def _counts(span: Span | None) -> list[Span]:
     return [e for e in span.ents if e.label_ in _COUNT_LABELS] if span is not None else []
 
 
