@@ -106,7 +106,9 @@ class StoryBuilder:
         an article on another event of the same days and places (a car bomb beside an airline ban)
         starts its own story however close its opening came."""
         leads = list(dict.fromkeys(a.briefing.claims[0].text for a in self._states[story].articles))
-        return self.stance_model.about_none_of([Text((lead,), self.embed([lead])) for lead in leads], text)
+        vectors = self.embed(leads)
+        claims = [Text((lead,), vectors[i : i + 1]) for i, lead in enumerate(leads)]
+        return self.stance_model.about_none_of(claims, text)
 
     def _placed(self, briefing: Briefing, text: Text, state: _StoryState, copy: Match | None) -> StoryArticle:
         if copy is not None:
