@@ -413,11 +413,14 @@ def _within(inner: Citation, outer: Citation) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
+def with_role(name: str, kind: SourceKind, role: str | None) -> str:
+    """A person's name with its role ("Mike Waltz (national security adviser)"); a role that is all
+    the name says ("The president") is not said twice."""
+    return f"{name} ({role})" if kind == SourceKind.PERSON and role and role != name else name
+
+
 def _speaker_phrase(source: Source) -> str:
-    if source.kind == SourceKind.PERSON and source.role and source.role != source.name:
-        phrase = f"{source.name} ({source.role})"
-    else:
-        phrase = source.name
+    phrase = with_role(source.name, source.kind, source.role)
     if source.conduit and source.kind == SourceKind.ANONYMOUS:
         phrase += f" (speaking to {source.conduit})"
     return phrase

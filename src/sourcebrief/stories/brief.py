@@ -19,6 +19,7 @@ from sourcebrief.brief import (
     sentence_end,
     statement_note,
     statement_rank,
+    with_role,
 )
 from sourcebrief.model import Citation, Note, SourceKind, Stance
 from sourcebrief.stories.model import (
@@ -187,10 +188,7 @@ def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> l
 
 
 def _statement_note(sources: list[StorySource], story_statement: StoryStatement, story_article: StoryArticle) -> Note:
-    phrases = [
-        f"{s.name} ({s.role})" if s.kind == SourceKind.PERSON and s.role and s.role != s.name else s.name
-        for s in sources
-    ]
+    phrases = [with_role(s.name, s.kind, s.role) for s in sources]
     speakers, named = joined_speakers(phrases)
     mentions = [mention_in(sources[i], story_article) for i in named]
     note = statement_note(story_article.article, speakers, mentions[0], story_statement.statement)
