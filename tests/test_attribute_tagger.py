@@ -346,7 +346,13 @@ def test_tagged_sources_joined_each_said_it(nlp: Language) -> None:
     ]
 
 
-def test_training_refuses_a_corpus_without_annotations_before_any_work(tmp_path: Path, nlp: Language) -> None:
+def test_training_refuses_a_corpus_without_annotations_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_model_yet() -> None:
+        raise AssertionError("the spaCy model was loaded before the data was checked")
+
+    monkeypatch.setattr("sourcebrief.attribute.training.load_model", no_model_yet)
     for split in ("train", "dev"):
         (tmp_path / "data" / split / "text").mkdir(parents=True)
         (tmp_path / "data" / split / "attributions").mkdir()
@@ -354,5 +360,5 @@ def test_training_refuses_a_corpus_without_annotations_before_any_work(tmp_path:
         (tmp_path / "data" / split / "attributions" / "a_x.ann").write_text("garbage\n")
     out = tmp_path / "model.pt"
     with pytest.raises(InputError, match="1 article, none with attributions"):
-        train(tmp_path, nlp, out=out)
+        train(tmp_path, out=out)
     assert not out.exists()

@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from sourcebrief.analyze import Analysis
+from sourcebrief.analyze import Analysis, load_model
 from sourcebrief.attribute import attribute
 from sourcebrief.attribute.corpus import Document, Scorer, read_split
 from sourcebrief.attribute.tagger import (
@@ -74,7 +74,7 @@ def _annotated_split(data: Path, split: str) -> list[Document]:
 
 def train(
     data: Path,
-    nlp: Language,
+    nlp: Language | None = None,
     *,
     out: Path,
     epochs: int = 6,
@@ -88,6 +88,7 @@ def train(
     from sourcebrief.finetune import update, warmup_then_decay
 
     train_documents, dev_documents = _annotated_split(data, "train"), _annotated_split(data, "dev")
+    nlp = load_model() if nlp is None else nlp  # loaded only once the data is known to be usable
     random.seed(seed)
     torch.manual_seed(seed)
     torch.set_num_threads(os.cpu_count() or 1)

@@ -199,11 +199,10 @@ def demo(out: Path) -> None:
 )
 def train_attribution(data: Path, epochs: int, seed: int, out: Path | None) -> None:
     """Train the accurate-mode attribution tagger on DATA's train split; print its dev scores."""
-    from sourcebrief.analyze import load_model
     from sourcebrief.attribute.tagger import MODEL_PATH
     from sourcebrief.attribute.training import train
 
     try:
-        train(data, load_model(), out=out or MODEL_PATH, epochs=epochs, seed=seed, say=click.echo)
+        train(data, out=out or MODEL_PATH, epochs=epochs, seed=seed, say=click.echo)
     except SourcebriefError as error:
         raise click.ClickException(str(error)) from None
