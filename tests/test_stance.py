@@ -137,6 +137,21 @@ def test_stance_a_claim_with_a_number_is_confirmed_only_by_that_number(pipeline)
     assert (stance_of["Jean Banda"], stance_of["World Health Organization"]) == ("reports", "confirms")
 
 
+def test_stance_a_number_confirms_however_it_is_written(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Confirmed coronavirus cases passed one million worldwide on Thursday. The World Health Organization "
+        "said confirmed cases had passed 1 million. Health Minister Jean Banda said confirmed cases had passed "
+        "1.5 million. Officials in Geneva said confirmed cases had passed 1,000,000."
+    )
+    briefing = pipeline.brief_article(article(text, "written"))
+    stance_of = {s.name: str(briefing.stance_of(s.id)) for s in briefing.sources}
+    assert stance_of == {
+        "World Health Organization": "confirms",
+        "Jean Banda": "reports",
+        "Officials in Geneva": "confirms",
+    }
+
+
 def test_stance_a_number_in_the_claims_subject_is_not_what_it_claims(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The 27-nation bloc's foreign policy chief Josep Borrell said the EU would ban Russian oil imports. "

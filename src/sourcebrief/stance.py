@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
+from text_to_num import text2num
 
 from sourcebrief.analyze import Analysis
 from sourcebrief.attribute.lexicon import ROLE_NOUNS
@@ -51,6 +52,8 @@ _ASSERTION_NOUNS = frozenset(
 )
 MAX_SHORT_STATEMENT_WORDS = 6
 _COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Words that make a count more than its number words ("half a million", "three dozen").
+_NOT_PLAIN = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "dozen", "dozens"})
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
@@ -87,9 +90,9 @@ def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset()) -> Cl
 
 
 def quantities_in(doc: Doc, cited: Citation) -> frozenset[str]:
-    """The numbers that count something in the cited text, as written but for thousands commas
-    ("one million", "1051635", "62"); dates and ordinals are not counts."""
-    return frozenset(_as_written(count) for count in _counts(_span(doc, cited))) - {""}
+    """The numbers that count something in the cited text, in figures ("1000000", "62"); dates and
+    ordinals are not counts."""
+    return frozenset(_as_number(count) for count in _counts(_span(doc, cited))) - {""}
 
 
 def claimed_quantities(doc: Doc, claim: Citation) -> frozenset[str]:
@@ -97,7 +100,7 @@ def claimed_quantities(doc: Doc, claim: Citation) -> frozenset[str]:
     27-nation bloc's foreign policy chief said ...", "two officers were found guilty")."""
     span = _span(doc, claim)
     in_subjects = {t.i for s in span or () if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
-    return frozenset(_as_written(c) for c in _counts(span) if c.root.i not in in_subjects) - {""}
+    return frozenset(_as_number(c) for c in _counts(span) if c.root.i not in in_subjects) - {""}
 
 
 def _span(doc: Doc, cited: Citation) -> Span | None:
@@ -108,8 +111,25 @@ def _counts(span: Span | None) -> list[Span]:
     return [e for e in span.ents if e.label_ in _COUNT_LABELS] if span is not None else []
 
 
-def _as_written(count: Span) -> str:
-    return " ".join(t.lower_.replace(",", "") for t in count if t.like_num)
+def _as_number(count: Span) -> str:
+    """The number a count gives, in figures, however it is written ("one million", "1 million",
+    "1,000,000" -> "1000000"); as written where it is not one plain number ("10 20", "half a
+    million")."""
+    if any(t.lower_ in _NOT_PLAIN for t in count):
+        return count.text.lower()
+    figures = [t.text.replace(",", "") for t in count if t.like_num and t.text[0].isdigit()]
+    words = [t.lower_ for t in count if t.like_num and not t.text[0].isdigit()]
+    as_written = " ".join(figures + words)
+    if len(figures) > 1:
+        return as_written
+    try:
+        # text2num reads number words ("twenty five", "million"); figures before a scale word
+        # ("1.5 million") multiply it.
+        value = float(figures[0]) if figures else 1.0
+        value *= text2num(" ".join(words), "en") if words else 1
+    except ValueError:
+        return as_written
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def content_words(text: str) -> set[str]:
