@@ -554,3 +554,13 @@ def test_brief_a_claim_ending_in_a_quoted_stop_gets_no_second_stop() -> None:
     claim = Claim("c1", text, ClaimStatus.UNVERIFIED, (_citer(found)(text),))
     [opening, *_] = compose(found, claim, (), (), (), (), ())
     assert opening.text == f"The article reports that t{text[1:]}"
+
+
+def test_brief_names_what_a_role_belongs_to(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting went on in Ghazni province on Monday. Taliban spokesperson Zabiullah Mujahid said 190 "
+        "soldiers were dead. Republican committee member Doug Collins of Georgia said the inquiry had no legal basis."
+    )
+    sentences = [s.text for s in pipeline.brief_article(article(text, "roles")).sentences]
+    assert "Zabiullah Mujahid (Taliban spokesperson) said 190 soldiers were dead." in sentences, sentences
+    assert "Doug Collins (Republican committee member, Georgia) said the inquiry had no legal basis." in sentences

@@ -258,7 +258,7 @@ def best_of_each_kind(items: list[T], *, rank: Callable[[T], tuple[bool, ...]], 
 
 
 def _statement_sentence(article: Article, sources: list[Source], statement: Statement) -> Note:
-    phrases = [_definite(article.quote(s.mentions[0]), _speaker_phrase(s)) for s in sources]
+    phrases = [_definite(article.quote(s.mentions[0]), _speaker_phrase(s, article)) for s in sources]
     speakers, named = joined_speakers(phrases)
     speaking = [sources[i] for i in named]
     note = statement_note(article, speakers, speaking[0].mentions[0], statement)
@@ -413,14 +413,31 @@ def _within(inner: Citation, outer: Citation) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def with_role(name: str, kind: SourceKind, role: str | None) -> str:
-    """A person's name with its role ("Mike Waltz (national security adviser)"); a role that is all
-    the name says ("The president") is not said twice."""
-    return f"{name} ({role})" if kind == SourceKind.PERSON and role and role != name else name
+def with_role(name: str, kind: SourceKind, role: str | None, affiliation: str | None, text: str) -> str:
+    """A person's name with its role and what the role belongs to ("Zabiullah Mujahid (Taliban
+    spokesperson)"); a role that is all the name says ("The president") is not said twice."""
+    if kind != SourceKind.PERSON or not role or role == name:
+        return name
+    return f"{name} ({_role_of(role, affiliation, text)})"
 
 
-def _speaker_phrase(source: Source) -> str:
-    phrase = with_role(source.name, source.kind, source.role)
+def _role_of(role: str, affiliation: str | None, text: str) -> str:
+    """The role with its affiliations, each put where ``text`` writes it just before the role
+    ("Senate" + "President" -> "Senate President"), or else after it ("committee member,
+    Georgia"); one the role already names ("US Ambassador to Germany") is not repeated."""
+    after: list[str] = []
+    for part in (affiliation or "").split(", "):
+        if not part or part.lower() in role.lower():
+            continue
+        if f"{part} {role}" in text:
+            role = f"{part} {role}"
+        else:
+            after.append(part)
+    return ", ".join([role, *after])
+
+
+def _speaker_phrase(source: Source, article: Article) -> str:
+    phrase = with_role(source.name, source.kind, source.role, source.affiliation, article.text)
     if source.conduit and source.kind == SourceKind.ANONYMOUS:
         phrase += f" (speaking to {source.conduit})"
     return phrase

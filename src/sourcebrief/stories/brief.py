@@ -188,7 +188,7 @@ def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> l
 
 
 def _statement_note(sources: list[StorySource], story_statement: StoryStatement, story_article: StoryArticle) -> Note:
-    phrases = [with_role(s.name, s.kind, s.role) for s in sources]
+    phrases = [with_role(s.name, s.kind, s.role, s.affiliation, story_article.article.text) for s in sources]
     speakers, named = joined_speakers(phrases)
     mentions = [mention_in(sources[i], story_article) for i in named]
     note = statement_note(story_article.article, speakers, mentions[0], story_statement.statement)
