@@ -160,3 +160,38 @@ def test_stance_a_number_in_the_claims_subject_is_not_what_it_claims(pipeline) -
     briefing = pipeline.brief_article(article(text, "subject"))
     stance_of = {s.name: str(briefing.stance_of(s.id)) for s in briefing.sources}
     assert stance_of["German officials"] == "confirms", stance_of
+
+
+def _stance_by_name(nlp, claim: str, rest: str) -> dict[str, Stance]:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(f"{claim} {rest}", nlp)
+    attribution = attribute(analysis)
+    found = stances(attribution.sources, analysis, claim_terms(claim))
+    return {s.name: f.stance for s, f in zip(attribution.sources, found, strict=True)}
+
+
+def test_stance_a_challenger_is_no_challenge(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _stance_by_name(
+        nlp,
+        "The House committee issued a subpoena to the White House.",
+        "Chairman Eli Roth said the subpoena issued to the White House concerns the Democratic challenger.",
+    )
+    assert found["Eli Roth"] != Stance.DISPUTES
+
+
+def test_stance_a_thing_not_part_of_a_plan_is_no_ignorance(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _stance_by_name(
+        nlp,
+        "Germany banned the airline from its airports.",
+        "Minister Udo Graf said the airline ban is not part of any broader plan. "
+        "Senator Ina Voss said she was not part of the talks on the airline ban.",
+    )
+    assert (found["Udo Graf"], found["Ina Voss"]) == (Stance.CONFIRMS, Stance.UNAWARE)
+
+
+def test_stance_a_statement_under_if_takes_no_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _stance_by_name(
+        nlp,
+        "The prime minister suspended Parliament for five weeks.",
+        "If the Speaker says the prime minister suspended Parliament for five weeks, lawmakers can vote.",
+    )
+    assert found == {"the Speaker": Stance.REPORTS}

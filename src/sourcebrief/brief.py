@@ -21,6 +21,7 @@ from spacy.lang.en.lex_attrs import like_num
 
 from sourcebrief.analyze import in_heading
 from sourcebrief.attribute.speakers import acronym
+from sourcebrief.attribute.statements import under_condition
 from sourcebrief.model import (
     Article,
     ChainLink,
@@ -68,7 +69,6 @@ _SUBJECTLESS_STARTS = frozenset("is are was were has have had will would can cou
 _NAMES_TOO = frozenset({"May", "Will", "Can", "Must"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
-_CONDITIONS = frozenset({"if", "unless"})
 # Small words inside a name: "Secretary of Justice", "Bank of the West".
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la"})
 # Sentence-initial function words that continue a composed sentence in lower case.
@@ -208,13 +208,7 @@ def briefable(article: Article, statement: Statement) -> bool:
     holds_its_cue = statement.cue is not None and _within(statement.cue, statement.content)
     subjectless = first in _SUBJECTLESS_STARTS and first_written not in _NAMES_TOO and not statement.direct
     relative = first in _RELATIVE_PRONOUNS and holds_its_cue
-    return not (content in _LONE_PRONOUNS or subjectless or relative or _conditional(article, statement))
-
-
-def _conditional(article: Article, statement: Statement) -> bool:
-    start = min(c.start for c in (statement.speaker, statement.cue, statement.content) if c is not None)
-    before = re.search(r"(\w+)\W*$", article.text[max(0, start - 20) : start])
-    return before is not None and before.group(1).lower() in _CONDITIONS
+    return not (content in _LONE_PRONOUNS or subjectless or relative or under_condition(article, statement))
 
 
 def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, bool]:

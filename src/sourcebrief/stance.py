@@ -15,11 +15,14 @@ from text_to_num import text2num
 
 from sourcebrief.analyze import Analysis
 from sourcebrief.attribute.lexicon import ROLE_NOUNS
+from sourcebrief.attribute.statements import under_condition
 from sourcebrief.model import Article, Citation, Source, SourceKind, SourceStance, Stance, Statement
 
 _UNAWARE = re.compile(
     r"\b(unaware|not aware|no knowledge|denie[sd] knowledge|deny(ing)? knowledge|"
-    r"(do|does|did)\s*(not|n[’']t) know|never heard|not (been )?(part of|briefed|informed)|"
+    r"(do|does|did)\s*(not|n[’']t) know|never heard|not (been )?(briefed|informed)|"
+    # One who was not part of it ("I was not part of the talks"), not a thing ("is not part of a plan").
+    r"(i|we|he|she|they)\s+(was|were|am|are|is|has|have|had)\s*(not|n[’']t)\s+(been\s+)?part of|"
     r"no (such )?discussions?)\b",
     re.IGNORECASE,
 )
@@ -29,7 +32,7 @@ _DENY = re.compile(
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(
-    r"\b(skeptic\w*|sceptic\w*|doubt\w*|disput\w+|question(s|ed)? (whether|the)|challeng\w+|"
+    r"\b(skeptic\w*|sceptic\w*|doubt\w*|disput\w+|question(s|ed)? (whether|the)|challeng(e|es|ed|ing)|"
     r"(do|does|did)\s*(not|n[’']t) believe|inaccurate|not (be )?(an? )?accurate|misleading|"
     r"overstat\w+|exaggerat\w+)\b",
     re.IGNORECASE,
@@ -162,6 +165,8 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
     if statement.refusal:
         return Stance.DECLINES_TO_COMMENT
     article = analysis.article
+    if under_condition(article, statement):
+        return Stance.REPORTS
     said = article.quote(statement.content)
     cue = article.quote(statement.cue) if statement.cue else ""
     about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))

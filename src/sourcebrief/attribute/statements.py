@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.speakers import joined_subjects, outlet_object
 from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation
+from sourcebrief.model import Article, Statement
 
 # What a cue's content can be, best first: "warned voters that ...": the clause, not the addressee;
 # a prepositional phrase only for cues that take one ("complained about ...").
@@ -32,6 +33,7 @@ REFUSAL = re.compile(
     re.IGNORECASE,
 )
 # Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
+_CONDITIONS = frozenset({"if", "unless"})
 _QUOTE_MARK = re.compile(r"''|[“”\"]")
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
@@ -459,3 +461,11 @@ def _add_quotation(found: list[Quotation], text: str, opening: re.Match[str], en
     inner = text[opening.end() : inner_end].strip()
     if len(inner.split()) >= MIN_QUOTE_WORDS:
         found.append(Quotation(opening.start(), end, opening.end(), inner_end))
+
+
+def under_condition(article: Article, statement: Statement) -> bool:
+    """Whether the statement is set under "if" or "unless": "..., if two-thirds of the senators
+    vote for removal" says no one voted; "If Parliament does not like it, it can ..." takes no side."""
+    start = min(c.start for c in (statement.speaker, statement.cue, statement.content) if c is not None)
+    before = re.search(r"(\w+)\W*$", article.text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in _CONDITIONS
