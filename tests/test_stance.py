@@ -2,8 +2,8 @@ import pytest
 
 from sourcebrief.attribute import attribute
 from sourcebrief.claim import claim_status
-from sourcebrief.model import ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
-from sourcebrief.stance import claim_terms, content_words, name_words, stances
+from sourcebrief.model import Citation, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
+from sourcebrief.stance import claim_terms, content_words, name_words, stances, statement_stance
 
 from .helpers import analysis_of, article
 
@@ -195,3 +195,19 @@ def test_stance_a_statement_under_if_takes_no_side(nlp) -> None:  # type: ignore
         "If the Speaker says the prime minister suspended Parliament for five weeks, lawmakers can vote.",
     )
     assert found == {"the Speaker": Stance.REPORTS}
+
+
+def test_stance_an_act_that_takes_a_side_is_no_confirmation(nlp) -> None:  # type: ignore[no-untyped-def]
+    claim = "Parliament voted on a resolution to expel foreign troops."
+    analysis = analysis_of(claim + " Speaker Ali Hadi said Parliament voted on the resolution.", nlp)
+    text = analysis.article.text
+
+    def cite(part: str, after: int = 0) -> Citation:
+        start = text.index(part, after)
+        return analysis.article.cite(start, start + len(part))
+
+    voted = Statement(cite("a resolution to expel foreign troops"), cite("voted"), cite("Parliament"), direct=False)
+    said = Statement(cite("Parliament voted on the resolution"), cite("said"), cite("Ali Hadi"), direct=False)
+    terms = claim_terms(claim)
+    assert statement_stance(voted, analysis, terms) == Stance.REPORTS
+    assert statement_stance(said, analysis, terms) == Stance.CONFIRMS

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from text_to_num import text2num
 
 from sourcebrief.analyze import Analysis
-from sourcebrief.attribute.lexicon import ROLE_NOUNS
+from sourcebrief.attribute.lexicon import CUE_VERBS, ROLE_NOUNS
 from sourcebrief.attribute.statements import under_condition
 from sourcebrief.model import Article, Citation, Source, SourceKind, SourceStance, Stance, Statement
 
@@ -182,7 +182,18 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
                 # the Governor's power") is still a doubt.
                 acted = pattern is _DENY and not _DENY.search(said) and _is_a_thing(statement.content, analysis.doc)
                 return Stance.REPORTS if acted else stance
-    return Stance.CONFIRMS if about and _gives_its_numbers(statement, analysis, terms) else Stance.REPORTS
+    confirms = about and _gives_its_numbers(statement, analysis, terms) and _says(statement, analysis.doc)
+    return Stance.CONFIRMS if confirms else Stance.REPORTS
+
+
+def _says(statement: Statement, doc: Doc) -> bool:
+    """Whether the cue says or thinks something, not an act that takes a side ("voted for", "passed",
+    "appointed", which the trained tagger marks as PolNeAR does): the claim's own act, "Parliament
+    voted on the resolution", is no one confirming it."""
+    cue = _span(doc, statement.cue) if statement.cue else None
+    if cue is None or not len(cue) or cue.root.pos_ not in ("VERB", "AUX"):
+        return True
+    return any(t.lemma_.lower() in CUE_VERBS or t.lower_ == "according" for t in cue)
 
 
 def _gives_its_numbers(statement: Statement, analysis: Analysis, terms: ClaimTerms) -> bool:
