@@ -174,6 +174,31 @@ def test_a_left_over_content_continues_an_attribution_of_its_own_paragraph_only(
     assert set(grouped["said"].content) == {_span(text, "He was tired,"), _span(text, "and he was fast.")}
 
 
+def test_a_tagged_fragment_from_another_sentence_is_no_statement_beside_one_from_the_cues_own(
+    nlp: Language,
+) -> None:
+    # The demo's "Zhukovskyy pleaded not guilty | arraignment": the tagger joined a word of the
+    # sentence before to the cue's content. A quotation run over two sentences stays whole.
+    text = (
+        "Ivan Petrov waived arraignment on Monday. He pleaded not guilty to the charges. "
+        'Mayor Ana Ruiz said: "The road is closed. It will reopen in May."'
+    )
+    pleaded = Attribution(
+        (_span(text, "He"),),
+        (_span(text, "pleaded"),),
+        (_span(text, "arraignment"), _span(text, "not guilty to the charges")),
+    )
+    said = Attribution(
+        (_span(text, "Mayor Ana Ruiz"),),
+        (_span(text, "said"),),
+        (_span(text, "The road is closed."), _span(text, "It will reopen in May.")),
+    )
+    found = attribute(analysis_of(text, nlp), FixedTagger([pleaded, said]))  # type: ignore[arg-type]
+    contents = {text[st.content.start : st.content.end] for s in found.sources for st in s.statements}
+    assert "arraignment" not in contents
+    assert {"not guilty to the charges", "The road is closed. It will reopen in May."} <= contents
+
+
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
     text = "Gov. Mike Pence of Indiana, the Republican nominee, said the debate would go ahead."
     tagged = _attribution(text, "Gov. Mike Pence of Indiana", "said", "the debate would go ahead")

@@ -41,7 +41,10 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         # "Durbin and Schiff both questioned ...": everyone joined in the tagged source said it, as
         # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
         speakers = joined_subjects(subject) if source is not None else (subject,)
-        for content in (_completed(doc, fragment) for fragment in attribution.content):
+        fragments = [_completed(doc, fragment) for fragment in attribution.content]
+        for content in fragments:
+            if _stray(doc, content, cue_span, fragments):
+                continue
             if content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
             if _circumstance(doc, content, cue_span):
@@ -63,6 +66,15 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                 for speaker in speakers
             ]
     return sorted(statements, key=lambda s: s.cue[0])
+
+
+def _stray(doc: Doc, content: Span, cue: SpacySpan, fragments: list[Span]) -> bool:
+    """A fragment outside the cue's sentence, unquoted, beside one within it."""
+    sentence = cue.root.sent
+    inside = [f for f in fragments if sentence.start_char <= f.start < sentence.end_char]
+    outside = not (sentence.start_char <= content.start < sentence.end_char)
+    quoted = any(ch in doc.text[content.start : content.end] for ch in '"“”')
+    return bool(inside) and outside and not quoted
 
 
 def _through_by(doc: Doc, cue: SpacySpan) -> int:
