@@ -199,6 +199,15 @@ def test_a_tagged_fragment_from_another_sentence_is_no_statement_beside_one_from
     assert {"not guilty to the charges", "The road is closed. It will reopen in May."} <= contents
 
 
+def test_a_tagged_act_in_the_passive_is_no_statement_of_its_agent(nlp: Language) -> None:
+    # The demo's 'the strike, which was approved by President Donald Trump, as "defensive"' had
+    # filed the Defense Department's statement under Trump.
+    text = "The Pentagon defended the strike, which was approved by President Ana Ruiz, as defensive."
+    approved = _attribution(text, "President Ana Ruiz", "was approved by", "as defensive")
+    found = attribute(analysis_of(text, nlp), FixedTagger([approved]))  # type: ignore[arg-type]
+    assert "Ana Ruiz" not in [s.name for s in found.sources]
+
+
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
     text = "Gov. Mike Pence of Indiana, the Republican nominee, said the debate would go ahead."
     tagged = _attribution(text, "Gov. Mike Pence of Indiana", "said", "the debate would go ahead")

@@ -27,7 +27,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
             continue
         source, cue = (attribution.source or (None,))[0], attribution.cue[0]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span):
+        if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span) or _done_to(cue_span):
             continue
         cue_end = cue.end
         tagged_root = _speaker_token(doc, source) if source is not None else None
@@ -139,6 +139,15 @@ def _hearsay(cue: SpacySpan) -> bool:
     return any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
         t.lemma_.lower() in lexicon.CUE_VERBS for t in cue
     )
+
+
+def _done_to(cue: SpacySpan) -> bool:
+    """ "the strike, which was approved by President Trump", "the crash was being investigated by
+    police": an act in the passive, whose agent did something to the subject but said nothing
+    ("he was told by the minister" is speech)."""
+    verb = cue.root
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return passive and verb.lemma_.lower() not in lexicon.CUE_VERBS
 
 
 def _conjecture(cue: SpacySpan) -> bool:
