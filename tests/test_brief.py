@@ -564,3 +564,48 @@ def test_brief_names_what_a_role_belongs_to(pipeline: Pipeline) -> None:
     sentences = [s.text for s in pipeline.brief_article(article(text, "roles")).sentences]
     assert "Zabiullah Mujahid (Taliban spokesperson) said 190 soldiers were dead." in sentences, sentences
     assert "Doug Collins (Republican committee member, Georgia) said the inquiry had no legal basis." in sentences
+
+
+def _pieces_sentence(text: str, speaker: str, cue: str, pieces: list[str], *, direct: bool) -> str:
+    """The briefing's last sentence for one source whose cue has these content pieces (as the
+    tagger splits them)."""
+    found = article(text)
+    cite = _citer(found)
+    said = tuple(Statement(cite(p), cite(cue), cite(speaker), direct=direct) for p in pieces)
+    source = Source("s1", speaker, SourceKind.PERSON, (cite(speaker),), statements=said)
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    return notes[-1].text
+
+
+def test_brief_joins_a_quotation_split_around_its_attribution() -> None:
+    text = 'The talks ended. "Whenever there are signs of a deal," Joshua Wong wrote, "they tighten their grip."'
+    pieces = ["Whenever there are signs of a deal,", "they tighten their grip."]
+    assert (
+        _pieces_sentence(text, "Joshua Wong", "wrote", pieces, direct=True)
+        == "Joshua Wong wrote: “Whenever there are signs of a deal, they tighten their grip.”"
+    )
+
+
+def test_brief_joins_pieces_next_to_each_other_and_keeps_the_longest_of_the_rest() -> None:
+    text = (
+        "The talks ended. Ambassador Ali Noor alleged, by way of example, the airline had carried weapons: "
+        "probably rifles."
+    )
+    pieces = ["by way of example", "the airline had carried weapons:", "probably rifles"]
+    assert (
+        _pieces_sentence(text, "Ambassador Ali Noor", "alleged", pieces, direct=False)
+        == "Ambassador Ali Noor alleged by way of example, the airline had carried weapons: probably rifles."
+    )
+    text = "The talks ended. Ali Noor alleged in Paris on Monday that the airline had carried weapons."
+    pieces = ["in Paris", "that the airline had carried weapons"]
+    assert (
+        _pieces_sentence(text, "Ali Noor", "alleged", pieces, direct=False)
+        == "Ali Noor alleged that the airline had carried weapons."
+    )
+    # The tagger took the speaker's apposition for what was said: no aside to leave out.
+    text = "The talks ended. It is not for the court to judge, argued the government's lawyer, Sam Roe."
+    pieces = ["It is not for the court to judge", "the government's lawyer"]
+    assert (
+        _pieces_sentence(text, "Sam Roe", "argued", pieces, direct=False)
+        == "Sam Roe argued it is not for the court to judge."
+    )

@@ -12,7 +12,7 @@ rockets ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
@@ -107,29 +107,99 @@ def _statement_sentences(article: Article, ordered: list[Source], lead: tuple[Ci
     """Each source's chosen statements, in the sources' order. Sources that said the same thing
     together ("The Investigative Committee and the FSB said") share one sentence, whichever of
     their statements each would show."""
+    statements_of = {source.id: whole_statements(article, source.statements) for source in ordered}
     said_by: dict[tuple[Citation | None, Citation], list[Source]] = {}
     for source in ordered:
-        for st in source.statements:
+        for st in statements_of[source.id]:
             said_by.setdefault((st.cue, st.content), []).append(source)
     chosen: list[Statement] = []
     for source in ordered:
         # What an earlier source's sentence shows already, naming this one too, comes last.
         taken = {(st.cue, st.content) for st in chosen}
-        chosen += _chosen_statements(article, source, lead, taken)
+        chosen += _chosen_statements(article, statements_of[source.id], lead, taken)
     shown: dict[tuple[Citation | None, Citation], Statement] = {}
     for st in chosen:
         if not _reported_within(st, chosen):
             shown.setdefault((st.cue, st.content), st)
-    return [_statement_sentence(article, _as_named(article, said_by[key], key), st) for key, st in shown.items()]
+    return [
+        _statement_sentence(article, _as_named(article, said_by[key], key, statements_of), st)
+        for key, st in shown.items()
+    ]
 
 
-def _as_named(article: Article, sources: list[Source], key: tuple[Citation | None, Citation]) -> list[Source]:
+def whole_statements(article: Article, statements: Iterable[Statement]) -> list[Statement]:
+    """What a source said, one reported statement and one quotation per cue. The tagger splits
+    what was said around the attribution set inside it ('"Whenever there are signs ...," he
+    wrote, "..."') and adds stray phrases to a cue ("alleged | by way of example"): pieces next to
+    each other or on either side of their attribution are joined again (the briefing sentence
+    leaves the aside out), and otherwise the longest piece is kept."""
+    by_cue: dict[tuple[Citation | None, Citation | None, bool], list[Statement]] = {}
+    for statement in statements:
+        by_cue.setdefault((statement.cue, statement.speaker, statement.direct), []).append(statement)
+    whole = []
+    for pieces in by_cue.values():
+        runs = _runs_joined(article, pieces)
+        whole.append(_joined_around_cue(article, runs) or max(runs, key=lambda s: s.content.end - s.content.start))
+    return sorted(whole, key=lambda s: s.content.start)
+
+
+def _runs_joined(article: Article, pieces: list[Statement]) -> list[Statement]:
+    """Pieces with nothing but a comma, colon or space between them as one ("from other places: |
+    potentially US$3.6 billion ...")."""
+    runs: list[Statement] = []
+    for piece in sorted(pieces, key=lambda p: p.content.start):
+        gap = article.text[runs[-1].content.end : piece.content.start] if runs else "."
+        if re.fullmatch(r"[^\w\n.!?]*", gap):
+            last = runs[-1].content
+            runs[-1] = replace(runs[-1], content=article.cite(last.start, max(last.end, piece.content.end)))
+        else:
+            runs.append(piece)
+    return runs
+
+
+def _joined_around_cue(article: Article, pieces: list[Statement]) -> Statement | None:
+    cue = pieces[0].cue
+    if cue is None or any(p.refusal for p in pieces):
+        return None
+    before = [p for p in pieces if p.content.end <= cue.start]
+    after = [p for p in pieces if p.content.start >= cue.end]
+    if not (before and after):
+        return None
+    first, last = max(before, key=lambda p: p.content.end), min(after, key=lambda p: p.content.start)
+    if not _only_the_attribution_between(article, first, last):
+        return None
+    joined = replace(first, content=article.cite(first.content.start, last.content.end))
+    return joined if _without_aside(article, joined) is not None else None
+
+
+def _only_the_attribution_between(article: Article, first: Statement, last: Statement) -> bool:
+    """Whether the speaker and the cue stand between two pieces of what was said, with nothing
+    else but whom it was told to and commas or quotation marks, on one line ("a move whose
+    rarity, CBS noted, highlighted"; not "..., argued | the government's lawyer |, Richard Keen",
+    where the tagger took the speaker's apposition for what was said)."""
+    start, end = first.content.end, last.content.start
+    if first.speaker is not None and not start <= first.speaker.start < first.speaker.end <= end:
+        return False
+    gap = list(article.text[start:end])
+    for part in (first.cue, first.speaker, first.addressee):
+        if part is not None and start <= part.start and part.end <= end:
+            gap[part.start - start : part.end - start] = " " * (part.end - part.start)
+    return re.fullmatch(r"[ ,\u00a0\"“”‘’']*", "".join(gap)) is not None
+
+
+def _as_named(
+    article: Article,
+    sources: list[Source],
+    key: tuple[Citation | None, Citation],
+    statements_of: dict[str, list[Statement]],
+) -> list[Source]:
     """Sources in the order the article names them ("Trump and his supporters"): by where each
     one's own mention starts, then, where they share one mention (the tagger's span), by where
     its name's last word or its initials stand in it ("the AP and NBC News")."""
 
     def place(source: Source) -> tuple[int, int]:
-        mention = next((st.speaker for st in source.statements if (st.cue, st.content) == key and st.speaker), None)
+        said = statements_of[source.id]
+        mention = next((st.speaker for st in said if (st.cue, st.content) == key and st.speaker), None)
         if mention is None:
             return (len(article.text), 0)
         words = re.findall(r"\w+", article.quote(mention).lower())
@@ -231,13 +301,16 @@ def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, 
 
 
 def _chosen_statements(
-    article: Article, source: Source, lead: tuple[Citation, ...], taken: set[tuple[Citation | None, Citation]]
+    article: Article,
+    statements: list[Statement],
+    lead: tuple[Citation, ...],
+    taken: set[tuple[Citation | None, Citation]],
 ) -> list[Statement]:
     """A source's best indirect statement and best direct quote: enough to show its stance. A
     statement within the lead sentence is not repeated: the briefing opens with that sentence;
     but where the lead leaves out who said it ("..., the department said"), it is. A statement
     already ``taken`` by another source's sentence comes after the source's others."""
-    shown = [s for s in source.statements if briefable(article, s) and not any(_led_with(s, c) for c in lead)]
+    shown = [s for s in statements if briefable(article, s) and not any(_led_with(s, c) for c in lead)]
     chosen = best_of_each_kind(
         shown,
         rank=lambda s: ((s.cue, s.content) in taken, *statement_rank(article, s)),

@@ -19,9 +19,10 @@ from sourcebrief.brief import (
     sentence_end,
     statement_note,
     statement_rank,
+    whole_statements,
     with_role,
 )
-from sourcebrief.model import Citation, Note, SourceKind, Stance
+from sourcebrief.model import Citation, Note, SourceKind, Stance, Statement
 from sourcebrief.stories.model import (
     ArticleRole,
     ArticleStance,
@@ -156,14 +157,15 @@ def _source_notes(story: Story, claim: StoryClaim, by_id: dict[str, StoryArticle
     chosen = sorted(speaking, key=rank)[:MAX_SOURCES]
     # Sources that said the same thing in one article ("The committee and the FSB said") share
     # one sentence, as in an article's briefing.
+    statements_of = {source.id: _whole_statements(source, by_id) for source in story.sources}
     said_by: dict[tuple[str, Citation | None, Citation], list[tuple[int, StorySource]]] = {}
     for source in story.sources:
-        for st in source.statements:
+        for st in statements_of[source.id]:
             where = st.statement.speaker.start if st.statement.speaker else 0
             said_by.setdefault(_said(st), []).append((where, source))
     notes: dict[tuple[str, Citation | None, Citation], Note] = {}
     for source in chosen:
-        for st in _chosen_statements(source, by_id):
+        for st in _chosen_statements(statements_of[source.id], by_id):
             if _said(st) not in notes:
                 in_order = [s for _, s in sorted(said_by[_said(st)], key=lambda pair: pair[0])]
                 notes[_said(st)] = _statement_note(in_order, st, by_id[st.article])
@@ -175,10 +177,26 @@ def _said(statement: StoryStatement) -> tuple[str, Citation | None, Citation]:
     return statement.article, statement.statement.cue, statement.statement.content
 
 
-def _chosen_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
+def _whole_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
+    """The source's statements with the pieces of each joined, article by article, as an
+    article's briefing joins them."""
+    whole = []
+    for article_id in dict.fromkeys(st.article for st in source.statements):
+        made_here = [st for st in source.statements if st.article == article_id]
+        for statement in whole_statements(by_id[article_id].article, [st.statement for st in made_here]):
+            piece = next(st for st in made_here if _same_attribution(st.statement, statement))
+            whole.append(replace(piece, statement=statement))
+    return whole
+
+
+def _same_attribution(a: Statement, b: Statement) -> bool:
+    return (a.cue, a.speaker, a.direct) == (b.cue, b.speaker, b.direct)
+
+
+def _chosen_statements(statements: list[StoryStatement], by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
     """A source's best reported statement and best quotation (one in its cue's sentence and in
     body text, then the earliest), from original articles."""
-    own = [st for st in source.statements if not st.republished and briefable(by_id[st.article].article, st.statement)]
+    own = [st for st in statements if not st.republished and briefable(by_id[st.article].article, st.statement)]
     chosen = best_of_each_kind(
         own,
         rank=lambda st: statement_rank(by_id[st.article].article, st.statement),
