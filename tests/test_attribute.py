@@ -595,3 +595,13 @@ def test_attribute_a_pronoun_never_refers_to_a_speaker_named_after_it(nlp) -> No
     article, attribution = attribution_of(text, nlp)
     contents = [article.quote(s.content) for source in attribution.sources for s in source.statements]
     assert "that the plan would work" not in contents
+
+
+def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> None:
+    # The tagger's content for the demo's 'called on "village councils, ..." to instill confidence'.
+    text = 'Ana Ruiz called on "village councils and church leaders" to instil confidence in vaccines.'
+    found = article(text)
+    ruiz = Speaker("Ana Ruiz", "Ana Ruiz", SourceKind.PERSON, 0, len("Ana Ruiz"))
+    cue = (text.index("called"), text.index(' "'))
+    raw = RawStatement(None, cue, (text.index('"'), len(text) - 1))
+    assert not _to_statement(raw, ruiz, quotations(text), found).direct

@@ -3,6 +3,7 @@ refusals to comment, and the reporting chain."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -173,7 +174,7 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
         start += 1
         while start < end and article.text[start].isspace():
             start += 1
-    direct = False
+    direct = opens_quoted = False
     for q_start, q_end, inner_start, inner_end in quotes if not raw.refusal else ():
         if not (q_start < end and start < q_end):
             continue
@@ -181,10 +182,14 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
             start, end, direct = inner_start, inner_end, True
         elif start < q_start:  # a paraphrase ending in a partial quotation: keep the quotation whole
             end = max(end, q_end)
-        elif start in (q_start, inner_start):  # quotations run together ('"..." and "..."'): marks kept
-            start, direct = q_start, True
+        elif start in (q_start, inner_start):
+            start, opens_quoted = q_start, True
         elif end < q_end:  # starts in the quotation and runs on: take both whole
             start, end, direct = inner_start, max(end, inner_end), True
+    if opens_quoted:
+        # Quotations run together ('"..." and "..."') are quoted, marks kept; a paraphrase that
+        # opens on a quoted phrase ('called on "village councils ..." to instil confidence') is not.
+        direct = _ends_quoted(article.text, start, end, quotes)
     return Statement(
         content=article.cite(start, end),
         cue=article.cite(*raw.cue),
@@ -193,6 +198,11 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
         refusal=raw.refusal,
         addressee=article.cite(*raw.addressee) if raw.addressee else None,
     )
+
+
+def _ends_quoted(text: str, start: int, end: int, quotes: list[Quotation]) -> bool:
+    """Whether the content from ``start`` to ``end`` ends in or with one of its quotations."""
+    return any(start <= q.start < end and not re.search(r"\w", text[q.inner_end : end]) for q in quotes)
 
 
 def _conduit_citation(article: Article, speaker: Speaker, outlet: str) -> Citation:
