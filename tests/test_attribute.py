@@ -605,3 +605,17 @@ def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> 
     cue = (text.index("called"), text.index(' "'))
     raw = RawStatement(None, cue, (text.index('"'), len(text) - 1))
     assert not _to_statement(raw, ruiz, quotations(text), found).direct
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("State-owned Iranian news agency Fars reported that Iran issued 36 warrants.", "Fars", SourceKind.OUTLET),
+        ("Business Insider reported that the rockets were fired by militias.", "Business Insider", SourceKind.OUTLET),
+        # A document that no one named issued is no source on the record.
+        ("Government reports said that 62 people had died of measles.", "Government reports", SourceKind.ANONYMOUS),
+    ],
+)
+def test_attribute_kind_of_an_outlet_or_an_unsigned_document(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert source_named(attribution, name).kind == kind

@@ -133,7 +133,7 @@ OUTLET_NOUNS = frozenset("media television tv radio newspaper paper broadcaster 
 OUTLET_WORDS = re.compile(
     r"\b(news|times|post|journal|reuters|associated press|ap|afp|bbc|cnn|nbc|abc|cbs|fox|msnbc|npr|"
     r"bloomberg|guardian|telegraph|tribune|herald|gazette|politico|axios|record|wire|press|daily|"
-    r"magazine|radio|television|tv|al jazeera|wikinews|independent|economist|observer|chronicle)\b",
+    r"magazine|radio|television|tv|al jazeera|wikinews|independent|economist|observer|chronicle|insider)\b",
     re.IGNORECASE,
 )
 

@@ -233,7 +233,12 @@ class SpeakerResolver:
             if len(titled) > 2 and titled[0].lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS:
                 # "Mayor Ana Ruiz" that the entity tagger missed: a title before a name.
                 return self._person(head, head.doc[titled[0].i : head.i + 1])
-            return self._organization(head, proper_name(head))
+            organization = self._organization(head, proper_name(head))
+            # "state-owned Iranian news agency Fars", "broadcaster RT": the words before the name say it is an outlet.
+            described = any(
+                t.lower_ == "news" or t.lemma_.lower() in lexicon.OUTLET_NOUNS for t in tokens if t.i < head.i
+            )
+            return replace(organization, kind=SourceKind.OUTLET) if described else organization
         if lemma in lexicon.DOCUMENT_NOUNS:
             # "a CBS News report", "NEOC data", "data from the World Health Organisation"
             issuers = [
@@ -249,7 +254,7 @@ class SpeakerResolver:
             issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
             if issuer is not None:
                 return self._organization(issuer, proper_name(issuer))
-            return self._anonymous(head, kind=SourceKind.ORGANIZATION)  # "the poll found"
+            return self._anonymous(head)  # "the poll found", "government reports": no one named
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
             return self._earlier_group(head) or self._anonymous(head)
         if lemma in lexicon.ORGANIZATION_NOUNS or head.ent_type_ == "NORP":  # "the campaign", "Republicans"
