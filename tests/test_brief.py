@@ -157,7 +157,7 @@ def test_brief_passive_cue_reads_in_the_article_order() -> None:
 def test_brief_passive_quotation_names_who_told_it() -> None:
     text = 'He was told by the minister of "40 people under the rubble".'
     assert _sentence_for(text, "the minister", "was told by", "40 people under the rubble", direct=True) == (
-        "“40 people under the rubble” was told by the minister."
+        "The minister told of “40 people under the rubble”."
     )
 
 
@@ -608,4 +608,11 @@ def test_brief_joins_pieces_next_to_each_other_and_keeps_the_longest_of_the_rest
     assert (
         _pieces_sentence(text, "Sam Roe", "argued", pieces, direct=False)
         == "Sam Roe argued it is not for the court to judge."
+    )
+
+
+def test_brief_passive_report_said_after_its_speaker_turns_active() -> None:
+    text = "He was warned by the minister that the bridge would close."
+    assert _sentence_for(text, "the minister", "was warned by", "the bridge would close") == (
+        "The minister warned that the bridge would close."
     )

@@ -69,6 +69,8 @@ _SUBJECTLESS_STARTS = frozenset("is are was were has have had will would can cou
 _NAMES_TOO = frozenset({"May", "Will", "Can", "Must"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being has have had".split())
+_JOINING_WORDS = frozenset({"of", "that", "about"})
 # Small words inside a name: "Secretary of Justice", "Bank of the West".
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la"})
 # Sentence-initial function words that continue a composed sentence in lower case.
@@ -367,6 +369,9 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{speaker} {cue} {content}"  # the tagger's spans: "declined" + "to comment"
     elif statement.refusal:
         text = f"{speaker} {content}"  # the rules' content holds the refusal phrase
+    elif passive and statement.speaker is not None and statement.content.start >= statement.speaker.end:
+        # "He was told by the minister of ...": the passive's subject is whom it was told to.
+        text = _in_the_active(article, speaker, cue, statement.speaker, statement, content)
     elif statement.direct and passive:
         text = f"“{content}” {cue} {speaker}"
     elif statement.direct:
@@ -384,6 +389,17 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _in_the_active(
+    article: Article, speaker: str, cue: str, agent: Citation, statement: Statement, content: str
+) -> str:
+    """ "He was told by the minister of "40 people under the rubble"" -> "The minister told of
+    "40 people under the rubble"": the cue's participle, and the word that joins what was said."""
+    verb = " ".join(w for w in cue.split()[:-1] if w.lower() not in _PASSIVE_AUXILIARIES)
+    joint = article.text[agent.end : statement.content.start].strip(' ,"“”')
+    said = f"“{content}”" if statement.direct else content
+    return " ".join(w for w in (speaker, verb, joint if joint in _JOINING_WORDS else "", said) if w)
 
 
 def _urged(article: Article, statement: Statement) -> Citation | None:
