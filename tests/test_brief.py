@@ -616,3 +616,13 @@ def test_brief_passive_report_said_after_its_speaker_turns_active() -> None:
     assert _sentence_for(text, "the minister", "was warned by", "the bridge would close") == (
         "The minister warned that the bridge would close."
     )
+
+
+def test_brief_names_a_person_without_a_courtesy_title_and_strips_it_from_the_name(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting went on in Ghazni province on Monday. Mme Emily Roux said the talks had failed. "
+        "Legislator Tanya Chan said the vote was unfair."
+    )
+    sentences = [s.text for s in pipeline.brief_article(article(text, "titles")).sentences]
+    assert "Emily Roux said the talks had failed." in sentences, sentences
+    assert "Tanya Chan (Legislator) said the vote was unfair." in sentences

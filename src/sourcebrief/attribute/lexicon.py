@@ -108,6 +108,7 @@ TITLE_WORDS = frozenset(
     coach manager owner founder ceo cfo chief executive director producer editor anchor host
     economist attorney lawyer doctor nurse pastor bishop rabbi imam rev rev. father deputy acting
     spokesman spokeswoman spokesperson officer agent colonel major corporal private
+    legislator lawmaker mme mme. mlle mlle.
     """.split()
 )
 
