@@ -619,3 +619,15 @@ def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> 
 def test_attribute_kind_of_an_outlet_or_an_unsigned_document(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert source_named(attribution, name).kind == kind
+
+
+def test_attribute_the_body_named_before_is_the_one_a_definite_noun_refers_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Saudi Press Agency said the fires were under control. The agency said no one was hurt. "
+        "The Supreme Court said the suspension was unlawful. The Court of Appeal said it agreed. "
+        "The court said the advice was void."
+    )
+    _, attribution = attribution_of(text, nlp)
+    found = {s.name: len(s.statements) for s in attribution.sources}
+    # Two courts were named: "the court" could be either.
+    assert found == {"Saudi Press Agency": 2, "Supreme Court": 1, "Court of Appeal": 1, "The court": 1}

@@ -258,7 +258,7 @@ class SpeakerResolver:
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
             return self._earlier_group(head) or self._anonymous(head)
         if lemma in lexicon.ORGANIZATION_NOUNS or head.ent_type_ == "NORP":  # "the campaign", "Republicans"
-            return self._anonymous(head, kind=SourceKind.ORGANIZATION)
+            return self._earlier_organization(head) or self._anonymous(head, kind=SourceKind.ORGANIZATION)
         if lemma in lexicon.QUANTITY_WORDS:
             return self._anonymous(head)
         earlier = self._earlier_outlet(head) if lemma in _OUTLET_BACK_REFERENCES else None
@@ -348,6 +348,20 @@ class SpeakerResolver:
             if speaker.kind == SourceKind.ANONYMOUS and head.lower_ in speaker.name.lower().split():
                 return replace(speaker, start=head.left_edge.idx, end=head.idx + len(head))
         return None
+
+    def _earlier_organization(self, head: Token) -> Speaker | None:
+        """ "The court ruled" after "the Supreme Court", "the agency said" after "the Saudi Press
+        Agency": the one body named so far whose name has the noun (none where two do)."""
+        if [c.lower_ for c in head.children if c.dep_ != "punct"] != ["the"]:
+            return None
+        kinds = (SourceKind.ORGANIZATION, SourceKind.OUTLET)
+        named = {
+            s.key: s
+            for s in self._recent
+            if s.kind in kinds and s.name[:1].isupper() and head.lemma_.lower() in s.name.lower().split()
+        }
+        found = next(iter(named.values())) if len(named) == 1 else None
+        return replace(found, start=head.left_edge.idx, end=head.idx + len(head)) if found else None
 
     def _earlier_outlet(self, head: Token) -> Speaker | None:
         """ "The website further reported" after "Znak.com claims": the outlet named last."""
