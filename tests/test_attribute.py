@@ -1,12 +1,12 @@
 from dataclasses import replace
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from sourcebrief.analyze import analyze
 from sourcebrief.attribute import _to_statement, attribute
 from sourcebrief.attribute.speakers import Speaker, proper_name
-from sourcebrief.attribute.statements import RawStatement, quotations
+from sourcebrief.attribute.statements import RawStatement, cue_subject, quotations
 from sourcebrief.model import ChainRole, SourceKind
 
 from .helpers import ROLES_BEFORE_A_NAME, analysis_of, article, attribution_of, source_named
@@ -631,3 +631,14 @@ def test_attribute_the_body_named_before_is_the_one_a_definite_noun_refers_to(nl
     found = {s.name: len(s.statements) for s in attribution.sources}
     # Two courts were named: "the court" could be either.
     assert found == {"Saudi Press Agency": 2, "Supreme Court": 1, "Court of Appeal": 1, "The court": 1}
+
+
+def test_attribute_of_two_subjects_the_speaker_is_not_an_acronym_read_as_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse the demo's WHO article gets: "WHO" a pronoun (WP) and a second subject of "said".
+    words = ["WHO", "chief", "Tedros", "said", "the", "name", "was", "easy", "."]
+    heads = [3, 2, 3, 3, 5, 6, 3, 6, 3]
+    deps = ["nsubj", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["WP", "NN", "NNP", "VBD", "DT", "NN", "VBD", "JJ", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    subject = cue_subject(doc[3:4])
+    assert subject is not None and subject.text == "Tedros"

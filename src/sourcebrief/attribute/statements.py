@@ -244,7 +244,9 @@ def _subject_of(cue: Token) -> Token | None:
     the subject of the verb it hangs from ("said X and added Y"; "X left, saying Y")."""
     verb: Token | None = cue
     while verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # Of two subjects, not "WHO" misread as a pronoun ("WHO director-general Tedros ... said").
+        subject = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
         if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
             return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
