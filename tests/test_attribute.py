@@ -642,3 +642,10 @@ def test_attribute_of_two_subjects_the_speaker_is_not_an_acronym_read_as_a_prono
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     subject = cue_subject(doc[3:4])
     assert subject is not None and subject.text == "Tedros"
+
+
+def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of("A government report said 40 people had died. It said most were children.", nlp)
+    assert [(s.name, s.kind, len(s.statements)) for s in attribution.sources] == [
+        ("A government report", SourceKind.ANONYMOUS, 2)
+    ]

@@ -56,6 +56,14 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name)).lower()
 
 
+_IT_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
+
+
+def _a_document(speaker: Speaker) -> bool:
+    words = speaker.name.lower().split()
+    return speaker.kind == SourceKind.ANONYMOUS and bool(words) and words[-1] in lexicon.DOCUMENT_NOUNS
+
+
 def is_outlet_name(name: str) -> bool:
     return bool(lexicon.OUTLET_WORDS.search(name))
 
@@ -200,7 +208,8 @@ class SpeakerResolver:
             # leaving it unresolved is better than putting words in his mouth.
             kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION}
         else:
-            kinds = {SourceKind.ORGANIZATION, SourceKind.OUTLET}
+            # "it" is a body, an outlet or an unsigned document ("The report ... It said").
+            return next((s for s in reversed(self._recent) if s.kind in _IT_KINDS or _a_document(s)), None)
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
     def _describe(self, head: Token) -> Speaker | None:

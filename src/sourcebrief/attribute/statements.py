@@ -239,6 +239,10 @@ def cue_subject(cue: Span) -> Token | None:
     return _according_to_object(according) if according is not None else _subject_of(cue.root)
 
 
+def _acronym_read_as_pronoun(token: Token) -> bool:
+    return token.tag_ in ("WP", "WDT") and len(token.text) > 1 and token.text.isupper()
+
+
 def _subject_of(cue: Token) -> Token | None:
     """The speaker: the verb's subject, the agent of a passive ("was denied by the ministry"), or
     the subject of the verb it hangs from ("said X and added Y"; "X left, saying Y")."""
@@ -246,7 +250,7 @@ def _subject_of(cue: Token) -> Token | None:
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         # Of two subjects, not "WHO" misread as a pronoun ("WHO director-general Tedros ... said").
-        subject = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+        subject = next((c for c in subjects if not _acronym_read_as_pronoun(c)), subjects[0] if subjects else None)
         if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
             return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
