@@ -42,8 +42,9 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
         speakers = joined_subjects(subject) if source is not None else (subject,)
         fragments = [_completed(doc, fragment) for fragment in attribution.content]
+        sentence = cue_span.root.sent
         for content in fragments:
-            if _stray(doc, content, cue_span, fragments):
+            if _stray(text, content, sentence, fragments):
                 continue
             if content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
@@ -68,12 +69,11 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
     return sorted(statements, key=lambda s: s.cue[0])
 
 
-def _stray(doc: Doc, content: Span, cue: SpacySpan, fragments: list[Span]) -> bool:
+def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span]) -> bool:
     """A fragment outside the cue's sentence, unquoted, beside one within it."""
-    sentence = cue.root.sent
     inside = [f for f in fragments if sentence.start_char <= f.start < sentence.end_char]
     outside = not (sentence.start_char <= content.start < sentence.end_char)
-    quoted = any(ch in doc.text[content.start : content.end] for ch in '"“”')
+    quoted = any(ch in text[content.start : content.end] for ch in '"“”')
     return bool(inside) and outside and not quoted
 
 
