@@ -626,3 +626,19 @@ def test_brief_names_a_person_without_a_courtesy_title_and_strips_it_from_the_na
     sentences = [s.text for s in pipeline.brief_article(article(text, "titles")).sentences]
     assert "Emily Roux said the talks had failed." in sentences, sentences
     assert "Tanya Chan (Legislator) said the vote was unfair." in sentences
+
+
+def test_brief_keeps_the_statement_that_a_possessive_speaker_owns() -> None:
+    text = 'The raid ended. Trump\'s statement read: "The operation was a success." His comments suggest a deal.'
+    found = article(text)
+    cite = _citer(found)
+    said = (
+        Statement(cite("The operation was a success."), cite("read"), cite("Trump's statement"), direct=True),
+        Statement(cite("a deal"), cite("suggest"), cite("His comments"), direct=False),
+    )
+    source = Source("s1", "Donald Trump", SourceKind.PERSON, (cite("Trump's statement"),), statements=said)
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert [n.text for n in notes[-2:]] == [
+        "The statement by Donald Trump read: “The operation was a success.”",
+        "The comments by Donald Trump suggest a deal.",
+    ]

@@ -20,6 +20,7 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.lang.en.lex_attrs import like_num
 
 from sourcebrief.analyze import in_heading
+from sourcebrief.attribute.lexicon import UTTERANCE_NOUNS
 from sourcebrief.attribute.speakers import acronym
 from sourcebrief.attribute.statements import under_condition
 from sourcebrief.model import (
@@ -71,6 +72,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 # Titles that say nothing of what a person does ("Mr. John Smith" is briefed as "John Smith").
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mme", "mlle"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being has have had".split())
 _JOINING_WORDS = frozenset({"of", "that", "about"})
 # Small words inside a name: "Secretary of Justice", "Bank of the West".
@@ -356,6 +358,9 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     """One statement as a briefing sentence: who, the cue (and whom it was told to), what; citing
     the source's first mention and every span used."""
     speaker = _definite(article.quote(mention), speaker)
+    utterance = _utterance_named(article, statement)
+    if utterance:
+        speaker = f"The {utterance} by {speaker}"  # "Trump's statement read:", not "Donald Trump read:"
     if not statement.direct:
         statement = replace(statement, content=_quotes_closed(article, statement.content))
     named = (mention, statement.speaker)
@@ -391,6 +396,17 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _utterance_named(article: Article, statement: Statement) -> str | None:
+    """The word for what was said where the speaker's mention is its owner's ("Trump's statement",
+    "his comments"), which the sentence keeps: it is the statement that reads or suggests."""
+    words = article.quote(statement.speaker).split() if statement.speaker else []
+    if len(words) < 2 or not (words[-2].endswith(_POSSESSIVE_ENDINGS) or words[-2].lower() in _POSSESSIVES):
+        return None
+    noun = words[-1].strip(",;:")
+    lemma = next(iter(getLemma(noun.lower(), upos="NOUN")), noun.lower())
+    return noun.lower() if lemma in UTTERANCE_NOUNS else None
 
 
 def _in_the_active(
