@@ -649,3 +649,15 @@ def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type:
     assert [(s.name, s.kind, len(s.statements)) for s in attribution.sources] == [
         ("A government report", SourceKind.ANONYMOUS, 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NBC News reported that Biden had won. NBC said he had 279 electoral votes.", "NBC News"),
+        ("NBC reported that Biden had won. NBC News said he had 279 electoral votes.", "NBC"),
+    ],
+)
+def test_attribute_an_outlet_named_with_and_without_news_is_one(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]

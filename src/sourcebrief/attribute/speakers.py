@@ -414,10 +414,15 @@ class SpeakerResolver:
             c.text for c in head.children if c.dep_ == "appos" and c.text.isupper() and c.nbor(-1).text == "("
         ):
             self._aliases[short] = name  # "the Federal Security Service (FSB)", the entity without its bracket
-        name = self._aliases.get(name) or self._spelled_out(name) or name
+        name = self._aliases.get(name) or self._spelled_out(name) or self._outlet_named_before(name) or name
         kind = SourceKind.OUTLET if is_outlet_name(name) else SourceKind.ORGANIZATION
         start, end = span_of(subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos"}))
         return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
+
+    def _outlet_named_before(self, name: str) -> str | None:
+        """ "NBC" after "NBC News", or "NBC News" after "NBC": one outlet, under its first name."""
+        outlets = (s.name for s in reversed(self._recent) if s.kind == SourceKind.OUTLET)
+        return next((n for n in outlets if f"{name} News" == n or f"{n} News" == name), None)
 
     def _spelled_out(self, acronym_name: str) -> str | None:
         """ "AP" after "The Associated Press": the organization named earlier with those initials."""
