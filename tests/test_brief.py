@@ -577,38 +577,48 @@ def _pieces_sentence(text: str, speaker: str, cue: str, pieces: list[str], *, di
     return notes[-1].text
 
 
-def test_brief_joins_a_quotation_split_around_its_attribution() -> None:
-    text = 'The talks ended. "Whenever there are signs of a deal," Joshua Wong wrote, "they tighten their grip."'
-    pieces = ["Whenever there are signs of a deal,", "they tighten their grip."]
-    assert (
-        _pieces_sentence(text, "Joshua Wong", "wrote", pieces, direct=True)
-        == "Joshua Wong wrote: “Whenever there are signs of a deal, they tighten their grip.”"
-    )
-
-
-def test_brief_joins_pieces_next_to_each_other_and_keeps_the_longest_of_the_rest() -> None:
-    text = (
-        "The talks ended. Ambassador Ali Noor alleged, by way of example, the airline had carried weapons: "
-        "probably rifles."
-    )
-    pieces = ["by way of example", "the airline had carried weapons:", "probably rifles"]
-    assert (
-        _pieces_sentence(text, "Ambassador Ali Noor", "alleged", pieces, direct=False)
-        == "Ambassador Ali Noor alleged by way of example, the airline had carried weapons: probably rifles."
-    )
-    text = "The talks ended. Ali Noor alleged in Paris on Monday that the airline had carried weapons."
-    pieces = ["in Paris", "that the airline had carried weapons"]
-    assert (
-        _pieces_sentence(text, "Ali Noor", "alleged", pieces, direct=False)
-        == "Ali Noor alleged that the airline had carried weapons."
-    )
-    # The tagger took the speaker's apposition for what was said: no aside to leave out.
-    text = "The talks ended. It is not for the court to judge, argued the government's lawyer, Sam Roe."
-    pieces = ["It is not for the court to judge", "the government's lawyer"]
-    assert (
-        _pieces_sentence(text, "Sam Roe", "argued", pieces, direct=False)
-        == "Sam Roe argued it is not for the court to judge."
-    )
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "pieces", "direct", "expected"),
+    [
+        (  # a quotation split around its attribution is joined again
+            'The talks ended. "Whenever there are signs of a deal," Joshua Wong wrote, "they tighten their grip."',
+            "Joshua Wong",
+            "wrote",
+            ["Whenever there are signs of a deal,", "they tighten their grip."],
+            True,
+            "Joshua Wong wrote: “Whenever there are signs of a deal, they tighten their grip.”",
+        ),
+        (  # pieces next to each other are one
+            "The talks ended. Ambassador Ali Noor alleged, by way of example, the airline had carried weapons: "
+            "probably rifles.",
+            "Ambassador Ali Noor",
+            "alleged",
+            ["by way of example", "the airline had carried weapons:", "probably rifles"],
+            False,
+            "Ambassador Ali Noor alleged by way of example, the airline had carried weapons: probably rifles.",
+        ),
+        (  # of pieces apart, the longest
+            "The talks ended. Ali Noor alleged in Paris on Monday that the airline had carried weapons.",
+            "Ali Noor",
+            "alleged",
+            ["in Paris", "that the airline had carried weapons"],
+            False,
+            "Ali Noor alleged that the airline had carried weapons.",
+        ),
+        (  # the tagger took the speaker's apposition for what was said: no aside to leave out
+            "The talks ended. It is not for the court to judge, argued the government's lawyer, Sam Roe.",
+            "Sam Roe",
+            "argued",
+            ["It is not for the court to judge", "the government's lawyer"],
+            False,
+            "Sam Roe argued it is not for the court to judge.",
+        ),
+    ],
+)
+def test_brief_joins_a_statements_pieces_or_shows_the_longest(
+    text: str, speaker: str, cue: str, pieces: list[str], direct: bool, expected: str
+) -> None:
+    assert _pieces_sentence(text, speaker, cue, pieces, direct=direct) == expected
 
 
 def test_brief_passive_report_said_after_its_speaker_turns_active() -> None:
