@@ -652,3 +652,32 @@ def test_brief_keeps_the_statement_that_a_possessive_speaker_owns() -> None:
         "The statement by Donald Trump read: “The operation was a success.”",
         "The comments by Donald Trump suggest a deal.",
     ]
+
+
+def test_brief_keeps_a_split_quotation_that_two_sources_share() -> None:
+    text = 'The vote ended. "We will win this fight," the committee and the FSB said, "and they will lose it."'
+    found = article(text)
+    cite = _citer(found)
+    pieces = ["We will win this fight,", "and they will lose it."]
+    sources = tuple(
+        Source(
+            f"s{i}",
+            name,
+            SourceKind.ORGANIZATION,
+            (cite(name),),
+            # accurate mode cites the tagged source span, both names, for each
+            statements=tuple(
+                Statement(cite(p), cite("said"), cite("the committee and the FSB"), direct=True) for p in pieces
+            ),
+        )
+        for i, name in enumerate(("the committee", "the FSB"))
+    )
+    stances = tuple(SourceStance(s.id, Stance.REPORTS, ()) for s in sources)
+    notes = compose(found, _claim_elsewhere(found), sources, stances, (), (), ())
+    # The joined quotation holds its own cue: it is still no other statement's report.
+    assert notes[-1].text == "The committee and the FSB said: “We will win this fight, and they will lose it.”"
+
+
+def test_brief_passive_without_a_joining_word_stays_passive() -> None:
+    text = "Residents were told by police to evacuate before the storm arrived."
+    assert "Police told" not in _sentence_for(text, "police", "were told by", "to evacuate before the storm arrived")

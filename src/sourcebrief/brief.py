@@ -360,7 +360,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     speaker = _definite(article.quote(mention), speaker)
     utterance = _utterance_named(article, statement)
     if utterance:
-        speaker = f"The {utterance} by {speaker}"  # "Trump's statement read:", not "Donald Trump read:"
+        speaker = f"the {utterance} by {speaker}"  # "Trump's statement read:", not "Donald Trump read:"
     if not statement.direct:
         statement = replace(statement, content=_quotes_closed(article, statement.content))
     named = (mention, statement.speaker)
@@ -376,15 +376,13 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{speaker} {cue} {content}"  # the tagger's spans: "declined" + "to comment"
     elif statement.refusal:
         text = f"{speaker} {content}"  # the rules' content holds the refusal phrase
-    elif passive and statement.speaker is not None and statement.content.start >= statement.speaker.end:
+    elif passive and (active := _in_the_active(article, speaker, cue, statement, content)):
         # "He was told by the minister of ...": the passive's subject is whom it was told to.
-        text = _in_the_active(article, speaker, cue, statement.speaker, statement, content)
+        text = active
     elif statement.direct and passive:
-        text = f"“{content}” {cue} {speaker}"
+        text = f"{_quoted(content)} {cue} {speaker}"
     elif statement.direct:
-        quoted = sentence_end(unbroken or article.quote(statement.content))
-        if not quoted.startswith(_QUOTE_MARKS):  # quotations run together keep their own marks
-            quoted = f"“{quoted}”"
+        quoted = _quoted(sentence_end(unbroken or article.quote(statement.content)))
         text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_continued(article, content)}"
@@ -409,15 +407,24 @@ def _utterance_named(article: Article, statement: Statement) -> str | None:
     return noun.lower() if lemma in UTTERANCE_NOUNS else None
 
 
-def _in_the_active(
-    article: Article, speaker: str, cue: str, agent: Citation, statement: Statement, content: str
-) -> str:
+def _in_the_active(article: Article, speaker: str, cue: str, statement: Statement, content: str) -> str | None:
     """ "He was told by the minister of "40 people under the rubble"" -> "The minister told of
-    "40 people under the rubble"": the cue's participle, and the word that joins what was said."""
+    "40 people under the rubble"": the cue's participle, and the word that joins what was said to
+    the one who said it. None unless such a word does ("Residents were told by police to
+    evacuate" keeps its passive: the police were not told)."""
+    agent = statement.speaker
+    if agent is None or statement.content.start < agent.end:
+        return None
+    joint = article.text[agent.end : statement.content.start].strip(" ,\"“”")
+    if joint not in _JOINING_WORDS:
+        return None
     verb = " ".join(w for w in cue.split()[:-1] if w.lower() not in _PASSIVE_AUXILIARIES)
-    joint = article.text[agent.end : statement.content.start].strip(' ,"“”')
-    said = f"“{content}”" if statement.direct else content
-    return " ".join(w for w in (speaker, verb, joint if joint in _JOINING_WORDS else "", said) if w)
+    return f"{speaker} {verb} {joint} {_quoted(content) if statement.direct else content}"
+
+
+def _quoted(content: str) -> str:
+    """A quotation in marks, unless it keeps its own (quotations run together: '"..." and "..."')."""
+    return content if content.startswith(_QUOTE_MARKS) else f"“{content}”"
 
 
 def _urged(article: Article, statement: Statement) -> Citation | None:
@@ -501,7 +508,8 @@ def _reported_within(statement: Statement, briefed: list[Statement]) -> bool:
     officers claimed to be seeking a bomb") is that statement's report, already briefed with it;
     briefed alone it would lose who reported it."""
     return statement.cue is not None and any(
-        other is not statement and _within(statement.cue, other.content) for other in briefed
+        other is not statement and other.cue != statement.cue and _within(statement.cue, other.content)
+        for other in briefed
     )
 
 
