@@ -3,7 +3,7 @@ import pytest
 from sourcebrief.attribute import attribute
 from sourcebrief.claim import claim_status
 from sourcebrief.model import Citation, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
-from sourcebrief.stance import claim_terms, content_words, name_words, stances, statement_stance
+from sourcebrief.stance import claim_terms, content_words, name_words, quantities_in, stances, statement_stance
 
 from .helpers import analysis_of, article
 
@@ -211,3 +211,21 @@ def test_stance_an_act_that_takes_a_side_is_no_confirmation(nlp) -> None:  # typ
     terms = claim_terms(claim)
     assert statement_stance(voted, analysis, terms) == Stance.REPORTS
     assert statement_stance(said, analysis, terms) == Stance.CONFIRMS
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("It cost 4.1 billion dollars.", "It cost 4,100,000,000 dollars.", True),
+        ("Cases passed 1 million.", "Cases passed one million.", True),
+        ("Cases passed 1.5 million.", "Cases passed one million.", False),
+        # No number to compare: "hundreds" is not one.
+        ("Hundreds of people protested.", "One person protested.", False),
+    ],
+)
+def test_stance_counts_compare_by_value(nlp, a: str, b: str, same: bool) -> None:  # type: ignore[no-untyped-def]
+    def counts(text: str) -> frozenset[str]:
+        doc = nlp(text)
+        return quantities_in(doc, Citation("t", 0, len(text)))
+
+    assert bool(counts(a) & counts(b)) is same

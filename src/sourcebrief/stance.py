@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc, Span
 from text_to_num import text2num
@@ -123,16 +124,16 @@ def _as_number(count: Span) -> str:
     figures = [t.text.replace(",", "") for t in count if t.like_num and t.text[0].isdigit()]
     words = [t.lower_ for t in count if t.like_num and not t.text[0].isdigit()]
     as_written = " ".join(figures + words)
-    if len(figures) > 1:
+    if len(figures) > 1 or not as_written:  # "10 20"; "hundreds", "millions of dollars": no number
         return as_written
     try:
         # text2num reads number words ("twenty five", "million"); figures before a scale word
-        # ("1.5 million") multiply it.
-        value = float(figures[0]) if figures else 1.0
+        # ("1.5 million") multiply it. Decimal, so that "4.1 billion" is 4100000000 exactly.
+        value = Decimal(figures[0]) if figures else Decimal(1)
         value *= text2num(" ".join(words), "en") if words else 1
-    except ValueError:
+    except (ValueError, InvalidOperation):
         return as_written
-    return str(int(value)) if value.is_integer() else str(value)
+    return f"{value.normalize():f}"
 
 
 def content_words(text: str) -> set[str]:
