@@ -661,3 +661,25 @@ def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type:
 def test_attribute_an_outlet_named_with_and_without_news_is_one(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "statements"),
+    [
+        # "the government" is not the body whose name only has the word in it
+        (
+            "The Government Accountability Office said the costs had doubled. The government said it would appeal.",
+            "Government Accountability Office",
+            SourceKind.ORGANIZATION,
+            1,
+        ),
+        # "broadcaster" before the name says it is an outlet
+        ("The state broadcaster RT said two journalists were held.", "RT", SourceKind.OUTLET, 1),
+    ],
+)
+def test_attribute_a_word_in_a_name_is_not_its_kind(
+    nlp, text: str, name: str, kind: SourceKind, statements: int
+) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    source = source_named(attribution, name)
+    assert (source.kind, len(source.statements)) == (kind, statements)

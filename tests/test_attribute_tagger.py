@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from sourcebrief import Pipeline, Settings, weights
 from sourcebrief.attribute import attribute
-from sourcebrief.attribute.accurate import _completed
+from sourcebrief.attribute.accurate import _completed, _stray
 from sourcebrief.attribute.corpus import Attribution, Span
 from sourcebrief.attribute.tagger import (
     LABELS,
@@ -199,6 +199,17 @@ def test_a_tagged_fragment_from_another_sentence_is_no_statement_beside_one_from
     assert {"not guilty to the charges", "The road is closed. It will reopen in May."} <= contents
 
 
+def test_a_quoted_fragment_outside_the_cues_sentence_is_no_stray(nlp: Language) -> None:
+    # A quotation that the parser splits at a sentence break: its first part lies outside the
+    # cue's sentence, its quotation marks just outside the fragment.
+    text = 'He spoke. "We will not return," Ali Noor said on Monday.'
+    doc = nlp(text)
+    sentence = doc.char_span(text.index("Ali"), len(text))
+    quoted, inside = _span(text, "We will not return,"), _span(text, "on Monday")
+    assert not _stray(text, quoted, sentence, [quoted, inside])
+    assert _stray(text, _span(text, "He spoke"), sentence, [quoted, inside])
+
+
 def test_a_tagged_act_in_the_passive_is_no_statement_of_its_agent(nlp: Language) -> None:
     # The demo's 'the strike, which was approved by President Donald Trump, as "defensive"' had
     # filed the Defense Department's statement under Trump.
@@ -206,6 +217,11 @@ def test_a_tagged_act_in_the_passive_is_no_statement_of_its_agent(nlp: Language)
     approved = _attribution(text, "President Ana Ruiz", "was approved by", "as defensive")
     found = attribute(analysis_of(text, nlp), FixedTagger([approved]))  # type: ignore[arg-type]
     assert "Ana Ruiz" not in [s.name for s in found.sources]
+    # Speech in the passive stays: the agent asked.
+    text = "The minister was asked by the committee whether the talks had failed."
+    asked = _attribution(text, "the committee", "was asked by", "whether the talks had failed")
+    found = attribute(analysis_of(text, nlp), FixedTagger([asked]))  # type: ignore[arg-type]
+    assert [s.name for s in found.sources] == ["the committee"]
 
 
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:

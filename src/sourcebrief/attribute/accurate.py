@@ -11,6 +11,9 @@ from sourcebrief.attribute.speakers import joined_subjects
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
 from sourcebrief.attribute.tokens import doc_text
 
+# Verbs that report speech in the passive though no rule takes them as cues: "was quoted by
+# Interfax as saying", "was asked by reporters", "was condemned by", "was projected by the networks".
+_PASSIVE_SPEECH = frozenset("quote ask condemn cite interview criticise criticize project".split())
 # Word classes that cannot end a phrase: a content ending on one was cut short.
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
@@ -73,7 +76,8 @@ def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span])
     """A fragment outside the cue's sentence, unquoted, beside one within it."""
     inside = [f for f in fragments if sentence.start_char <= f.start < sentence.end_char]
     outside = not (sentence.start_char <= content.start < sentence.end_char)
-    quoted = any(ch in text[content.start : content.end] for ch in '"“”')
+    # Marks just outside count: a quotation split at a sentence break keeps its first sentence.
+    quoted = any(ch in text[max(0, content.start - 1) : content.end + 1] for ch in '"“”')
     return bool(inside) and outside and not quoted
 
 
@@ -147,7 +151,7 @@ def _done_to(cue: SpacySpan) -> bool:
     ("he was told by the minister" is speech)."""
     verb = cue.root
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    return passive and verb.lemma_.lower() not in lexicon.CUE_VERBS
+    return passive and verb.lemma_.lower() not in lexicon.CUE_VERBS | _PASSIVE_SPEECH
 
 
 def _conjecture(cue: SpacySpan) -> bool:

@@ -56,6 +56,27 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name)).lower()
 
 
+def _only_the(head: Token) -> bool:
+    """A noun with "the" and nothing else before or after it: a reference back."""
+    return [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"]
+
+
+def _name_head(name: str) -> str:
+    """The noun a body's name is built on: "Supreme Court" -> "court", "Court of Session" -> "court"."""
+    words = name.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
+def _described_as_outlet(head: Token) -> bool:
+    """ "state-owned Iranian news agency Fars", "broadcaster RT": a word right before the name
+    says it is an outlet (not "Press freedom group Reporters Without Borders")."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and (c.lemma_.lower() in lexicon.OUTLET_NOUNS - {"press"} or any(t.lower_ == "news" for t in c.subtree))
+        for c in head.lefts
+    )
+
+
 _IT_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
 
 
@@ -243,11 +264,7 @@ class SpeakerResolver:
                 # "Mayor Ana Ruiz" that the entity tagger missed: a title before a name.
                 return self._person(head, head.doc[titled[0].i : head.i + 1])
             organization = self._organization(head, proper_name(head))
-            # "state-owned Iranian news agency Fars", "broadcaster RT": the words before the name say it is an outlet.
-            described = any(
-                t.lower_ == "news" or t.lemma_.lower() in lexicon.OUTLET_NOUNS for t in tokens if t.i < head.i
-            )
-            return replace(organization, kind=SourceKind.OUTLET) if described else organization
+            return replace(organization, kind=SourceKind.OUTLET) if _described_as_outlet(head) else organization
         if lemma in lexicon.DOCUMENT_NOUNS:
             # "a CBS News report", "NEOC data", "data from the World Health Organisation"
             issuers = [
@@ -360,21 +377,22 @@ class SpeakerResolver:
 
     def _earlier_organization(self, head: Token) -> Speaker | None:
         """ "The court ruled" after "the Supreme Court", "the agency said" after "the Saudi Press
-        Agency": the one body named so far whose name has the noun (none where two do)."""
-        if [c.lower_ for c in head.children if c.dep_ != "punct"] != ["the"]:
+        Agency": the one body named so far whose name's head is the noun (none where two are;
+        "the government" is not the Government Accountability Office)."""
+        if not _only_the(head):
             return None
         kinds = (SourceKind.ORGANIZATION, SourceKind.OUTLET)
         named = {
             s.key: s
             for s in self._recent
-            if s.kind in kinds and s.name[:1].isupper() and head.lemma_.lower() in s.name.lower().split()
+            if s.kind in kinds and s.name[:1].isupper() and _name_head(s.name) == head.lemma_.lower()
         }
         found = next(iter(named.values())) if len(named) == 1 else None
         return replace(found, start=head.left_edge.idx, end=head.idx + len(head)) if found else None
 
     def _earlier_outlet(self, head: Token) -> Speaker | None:
         """ "The website further reported" after "Znak.com claims": the outlet named last."""
-        if [c.lower_ for c in head.children if c.dep_ != "punct"] != ["the"]:
+        if not _only_the(head):
             return None
         named = (s for s in reversed(self._recent) if s.kind == SourceKind.OUTLET and s.name[:1].isupper())
         outlet = next(named, None)

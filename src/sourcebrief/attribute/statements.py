@@ -32,8 +32,8 @@ REFUSAL = re.compile(
     r"|\bcould\s+not\s+be\s+reached",
     re.IGNORECASE,
 )
-# Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
 _CONDITIONS = frozenset({"if", "unless"})
+# Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
 _QUOTE_MARK = re.compile(r"''|[“”\"]")
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
