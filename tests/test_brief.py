@@ -559,11 +559,13 @@ def test_brief_a_claim_ending_in_a_quoted_stop_gets_no_second_stop() -> None:
 def test_brief_names_what_a_role_belongs_to(pipeline: Pipeline) -> None:
     text = (
         "Fighting went on in Ghazni province on Monday. Taliban spokesperson Zabiullah Mujahid said 190 "
-        "soldiers were dead. Republican committee member Doug Collins of Georgia said the inquiry had no legal basis."
+        "soldiers were dead. Republican committee member Doug Collins of Georgia said the inquiry had no legal basis. "
+        "UN unit commander Jo Bloggs said the road was open."
     )
     sentences = [s.text for s in pipeline.brief_article(article(text, "roles")).sentences]
     assert "Zabiullah Mujahid (Taliban spokesperson) said 190 soldiers were dead." in sentences, sentences
     assert "Doug Collins (Republican committee member, Georgia) said the inquiry had no legal basis." in sentences
+    assert "Jo Bloggs (UN unit commander) said the road was open." in sentences, sentences
 
 
 def _pieces_sentence(text: str, speaker: str, cue: str, pieces: list[str], *, direct: bool) -> str:

@@ -211,6 +211,12 @@ def test_stance_an_act_that_takes_a_side_is_no_confirmation(nlp) -> None:  # typ
     terms = claim_terms(claim)
     assert statement_stance(voted, analysis, terms) == Stance.REPORTS
     assert statement_stance(said, analysis, terms) == Stance.CONFIRMS
+    # A cue no rule knows still confirms: only acts do not.
+    claim = "Forty people died in the fire at the market."
+    analysis = analysis_of(claim + " Officials recorded forty people dead in the fire at the market.", nlp)
+    text = analysis.article.text
+    recorded = Statement(cite("forty people dead in the fire at the market"), cite("recorded"), None, direct=False)
+    assert statement_stance(recorded, analysis, claim_terms(claim)) == Stance.CONFIRMS
 
 
 @pytest.mark.parametrize(

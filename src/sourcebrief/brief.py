@@ -141,12 +141,18 @@ def whole_statements(article: Article, statements: Iterable[Statement]) -> list[
     leaves the aside out), and otherwise the longest piece is kept."""
     by_cue: dict[tuple[Citation | None, Citation | None, bool], list[Statement]] = {}
     for statement in statements:
-        by_cue.setdefault((statement.cue, statement.speaker, statement.direct), []).append(statement)
+        by_cue.setdefault(attribution_key(statement), []).append(statement)
     whole = []
     for pieces in by_cue.values():
         runs = _runs_joined(article, pieces)
-        whole.append(_joined_around_cue(article, runs) or max(runs, key=lambda s: s.content.end - s.content.start))
+        longest = max(runs, key=lambda s: (briefable(article, s), s.content.end - s.content.start))
+        whole.append(_joined_around_cue(article, runs) or longest)
     return sorted(whole, key=lambda s: s.content.start)
+
+
+def attribution_key(statement: Statement) -> tuple[Citation | None, Citation | None, bool]:
+    """What the pieces of one attribution share: cue, speaker and whether they are quoted."""
+    return statement.cue, statement.speaker, statement.direct
 
 
 def _runs_joined(article: Article, pieces: list[Statement]) -> list[Statement]:
@@ -415,7 +421,7 @@ def _in_the_active(article: Article, speaker: str, cue: str, statement: Statemen
     agent = statement.speaker
     if agent is None or statement.content.start < agent.end:
         return None
-    joint = article.text[agent.end : statement.content.start].strip(" ,\"“”")
+    joint = article.text[agent.end : statement.content.start].strip(' ,"“”')
     if joint not in _JOINING_WORDS:
         return None
     verb = " ".join(w for w in cue.split()[:-1] if w.lower() not in _PASSIVE_AUXILIARIES)
@@ -536,13 +542,18 @@ def _role_of(role: str, affiliation: str | None, text: str) -> str:
     Georgia"); one the role already names ("US Ambassador to Germany") is not repeated."""
     after: list[str] = []
     for part in (affiliation or "").split(", "):
-        if not part or part.lower() in role.lower():
+        if not part or _as_words(part.lower(), role.lower()):
             continue
-        if f"{part} {role}" in text:
+        if _as_words(f"{part} {role}", text):
             role = f"{part} {role}"
         else:
             after.append(part)
     return ", ".join([role, *after])
+
+
+def _as_words(phrase: str, text: str) -> bool:
+    """Whether ``text`` has ``phrase`` as whole words ("UN" is not in "unit commander")."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
 def _speaker_phrase(source: Source, article: Article) -> str:

@@ -23,7 +23,7 @@ _UNAWARE = re.compile(
     r"\b(unaware|not aware|no knowledge|denie[sd] knowledge|deny(ing)? knowledge|"
     r"(do|does|did)\s*(not|n[’']t) know|never heard|not (been )?(briefed|informed)|"
     # One who was not part of it ("I was not part of the talks"), not a thing ("is not part of a plan").
-    r"(i|we|he|she|they)\s+(was|were|am|are|is|has|have|had)\s*(not|n[’']t)\s+(been\s+)?part of|"
+    r"(i|we|he|she|they|it)\s+(was|were|am|are|is|has|have|had)\s*(not|n[’']t)\s+(been\s+)?part of|"
     r"no (such )?discussions?)\b",
     re.IGNORECASE,
 )
@@ -58,6 +58,8 @@ MAX_SHORT_STATEMENT_WORDS = 6
 _COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Words that make a count more than its number words ("half a million", "three dozen").
 _NOT_PLAIN = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "dozen", "dozens"})
+# Cues that give a number on record without a speech verb ("recorded 40 deaths", "put the toll at 40").
+_RECORDS = frozenset("record put tally count verify register document".split())
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
@@ -188,13 +190,13 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
 
 
 def _says(statement: Statement, doc: Doc) -> bool:
-    """Whether the cue says or thinks something, not an act that takes a side ("voted for", "passed",
+    """Whether the cue says, thinks or records something, not an act that takes a side ("voted for", "passed",
     "appointed", which the trained tagger marks as PolNeAR does): the claim's own act, "Parliament
     voted on the resolution", is no one confirming it."""
     cue = _span(doc, statement.cue) if statement.cue else None
     if cue is None or not len(cue) or cue.root.pos_ not in ("VERB", "AUX"):
         return True
-    return any(t.lemma_.lower() in CUE_VERBS or t.lower_ == "according" for t in cue)
+    return any(t.lemma_.lower() in CUE_VERBS | _RECORDS or t.lower_ == "according" for t in cue)
 
 
 def _gives_its_numbers(statement: Statement, analysis: Analysis, terms: ClaimTerms) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sourcebrief.brief import (
     STANCE_ORDER,
+    attribution_key,
     best_of_each_kind,
     briefable,
     joined_speakers,
@@ -22,7 +23,7 @@ from sourcebrief.brief import (
     whole_statements,
     with_role,
 )
-from sourcebrief.model import Citation, Note, SourceKind, Stance, Statement
+from sourcebrief.model import Citation, Note, SourceKind, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
     ArticleStance,
@@ -184,13 +185,9 @@ def _whole_statements(source: StorySource, by_id: dict[str, StoryArticle]) -> li
     for article_id in dict.fromkeys(st.article for st in source.statements):
         made_here = [st for st in source.statements if st.article == article_id]
         for statement in whole_statements(by_id[article_id].article, [st.statement for st in made_here]):
-            piece = next(st for st in made_here if _same_attribution(st.statement, statement))
+            piece = next(st for st in made_here if attribution_key(st.statement) == attribution_key(statement))
             whole.append(replace(piece, statement=statement))
     return whole
-
-
-def _same_attribution(a: Statement, b: Statement) -> bool:
-    return (a.cue, a.speaker, a.direct) == (b.cue, b.speaker, b.direct)
 
 
 def _chosen_statements(statements: list[StoryStatement], by_id: dict[str, StoryArticle]) -> list[StoryStatement]:
