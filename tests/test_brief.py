@@ -615,6 +615,14 @@ def _pieces_sentence(text: str, speaker: str, cue: str, pieces: list[str], *, di
             False,
             "Sam Roe argued it is not for the court to judge.",
         ),
+        (  # the longest that makes a sentence: one opening on "were" names nothing it is about
+            "The talks ended. State media said the fires spread, and later were under control on Monday evening.",
+            "State media",
+            "said",
+            ["the fires spread", "were under control on Monday evening"],
+            False,
+            "State media said the fires spread.",
+        ),
     ],
 )
 def test_brief_joins_a_statements_pieces_or_shows_the_longest(
