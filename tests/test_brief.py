@@ -688,6 +688,12 @@ def test_brief_keeps_a_split_quotation_that_two_sources_share() -> None:
     assert notes[-1].text == "The committee and the FSB said: “We will win this fight, and they will lose it.”"
 
 
-def test_brief_passive_without_a_joining_word_stays_passive() -> None:
-    text = "Residents were told by police to evacuate before the storm arrived."
-    assert "Police told" not in _sentence_for(text, "police", "were told by", "to evacuate before the storm arrived")
+@pytest.mark.parametrize("cue", ["were told by", "were told"])
+def test_brief_leaves_out_a_passive_that_names_no_one_it_was_said_to(cue: str) -> None:
+    # Briefed, it read "To evacuate before the storm arrived were told by police." (the tagger's
+    # cue) or "Police were told by police to evacuate ..." (the rules' cue).
+    text = "The storm hit the coast. Residents were told by police to evacuate before the storm arrived."
+    found = article(text)
+    cite = _citer(found)
+    told = Statement(cite("to evacuate before the storm arrived"), cite(cue), cite("police"), direct=False)
+    assert not briefable(found, told)

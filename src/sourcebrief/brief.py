@@ -290,7 +290,31 @@ def briefable(article: Article, statement: Statement) -> bool:
     holds_its_cue = statement.cue is not None and _within(statement.cue, statement.content)
     subjectless = first in _SUBJECTLESS_STARTS and first_written not in _NAMES_TOO and not statement.direct
     relative = first in _RELATIVE_PRONOUNS and holds_its_cue
-    return not (content in _LONE_PRONOUNS or subjectless or relative or under_condition(article, statement))
+    return not (
+        content in _LONE_PRONOUNS
+        or subjectless
+        or relative
+        or under_condition(article, statement)
+        or _said_to_someone_unnamed(article, statement)
+    )
+
+
+def _said_to_someone_unnamed(article: Article, statement: Statement) -> bool:
+    """A passive whose subject, whom it was said to, the statement leaves out: "Residents were
+    told by police to evacuate" would read as the police being told, or as "to evacuate" being
+    what was told. Not where "of", "that" or "about" joins what was said to its speaker ("He was
+    told by the minister of ..."), which reads in the active."""
+    cue, agent = statement.cue, statement.speaker
+    if cue is None or agent is None or agent.start < cue.end or statement.content.start < agent.end:
+        return False
+    after_cue = article.text[cue.end : agent.start].strip().lower()
+    passive = article.quote(cue).lower().endswith(" by") or after_cue == "by"
+    return passive and _joint(article, agent, statement) not in _JOINING_WORDS
+
+
+def _joint(article: Article, agent: Citation, statement: Statement) -> str:
+    """The word between the one who said it and what was said ("told by the minister | of | ...")."""
+    return article.text[agent.end : statement.content.start].strip(' ,"“”').lower()
 
 
 def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, bool]:
@@ -421,7 +445,7 @@ def _in_the_active(article: Article, speaker: str, cue: str, statement: Statemen
     agent = statement.speaker
     if agent is None or statement.content.start < agent.end:
         return None
-    joint = article.text[agent.end : statement.content.start].strip(' ,"“”')
+    joint = _joint(article, agent, statement)
     if joint not in _JOINING_WORDS:
         return None
     verb = " ".join(w for w in cue.split()[:-1] if w.lower() not in _PASSIVE_AUXILIARIES)
