@@ -160,9 +160,8 @@ def _runs_joined(article: Article, pieces: list[Statement]) -> list[Statement]:
     potentially US$3.6 billion ...")."""
     runs: list[Statement] = []
     for piece in sorted(pieces, key=lambda p: p.content.start):
-        gap = article.text[runs[-1].content.end : piece.content.start] if runs else "."
-        if re.fullmatch(r"[^\w\n.!?]*", gap):
-            last = runs[-1].content
+        last = runs[-1].content if runs else None
+        if last is not None and re.fullmatch(r"[^\w\n.!?]*", article.text[last.end : piece.content.start]):
             runs[-1] = replace(runs[-1], content=article.cite(last.start, max(last.end, piece.content.end)))
         else:
             runs.append(piece)

@@ -58,8 +58,9 @@ MAX_SHORT_STATEMENT_WORDS = 6
 _COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Words that make a count more than its number words ("half a million", "three dozen").
 _NOT_PLAIN = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "dozen", "dozens"})
-# Cues that give a number on record without a speech verb ("recorded 40 deaths", "put the toll at 40").
-_RECORDS = frozenset("record put tally count verify register document".split())
+# Cues that confirm: speech and thought, and those that give a number on record without a speech
+# verb ("recorded 40 deaths", "put the toll at 40").
+_SAYING = CUE_VERBS | frozenset("record put tally count verify register document".split())
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
@@ -190,13 +191,13 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
 
 
 def _says(statement: Statement, doc: Doc) -> bool:
-    """Whether the cue says, thinks or records something, not an act that takes a side ("voted for", "passed",
-    "appointed", which the trained tagger marks as PolNeAR does): the claim's own act, "Parliament
-    voted on the resolution", is no one confirming it."""
+    """Whether the cue says, thinks or records something, not an act that takes a side ("voted
+    for", "passed", "appointed", which the trained tagger marks as PolNeAR does): the claim's own
+    act, "Parliament voted on the resolution", is no one confirming it."""
     cue = _span(doc, statement.cue) if statement.cue else None
     if cue is None or not len(cue) or cue.root.pos_ not in ("VERB", "AUX"):
         return True
-    return any(t.lemma_.lower() in CUE_VERBS | _RECORDS or t.lower_ == "according" for t in cue)
+    return any(t.lemma_.lower() in _SAYING or t.lower_ == "according" for t in cue)
 
 
 def _gives_its_numbers(statement: Statement, analysis: Analysis, terms: ClaimTerms) -> bool:

@@ -11,9 +11,9 @@ from sourcebrief.attribute.speakers import joined_subjects
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
 from sourcebrief.attribute.tokens import doc_text
 
-# Verbs that report speech in the passive though no rule takes them as cues: "was quoted by
-# Interfax as saying", "was asked by reporters", "was condemned by", "was projected by the networks".
-_PASSIVE_SPEECH = frozenset("quote ask condemn cite interview criticise criticize project".split())
+# Verbs that report speech in the passive: the cue verbs, and some no rule takes as cues ("was
+# quoted by Interfax as saying", "was asked by reporters", "was projected by the networks").
+_PASSIVE_SPEECH = lexicon.CUE_VERBS | frozenset("quote ask condemn cite interview criticise criticize project".split())
 # Word classes that cannot end a phrase: a content ending on one was cut short.
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
@@ -151,7 +151,7 @@ def _done_to(cue: SpacySpan) -> bool:
     ("he was told by the minister" is speech)."""
     verb = cue.root
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    return passive and verb.lemma_.lower() not in lexicon.CUE_VERBS | _PASSIVE_SPEECH
+    return passive and verb.lemma_.lower() not in _PASSIVE_SPEECH
 
 
 def _conjecture(cue: SpacySpan) -> bool:
