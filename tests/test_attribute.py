@@ -318,6 +318,12 @@ def test_attribute_sources_joined_each_said_it(nlp) -> None:  # type: ignore[no-
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Dick Durbin", 1), ("Adam Schiff", 1)]
 
 
+def test_attribute_people_who_name_a_counted_group_are_its_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two Democratic Representatives, Adam Schiff and Eric Swalwell, said the memo was misleading."
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Adam Schiff", 1), ("Eric Swalwell", 1)]
+
+
 def test_attribute_roles_joined_before_a_name_are_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     soufan = next(t for t in nlp(ROLES_BEFORE_A_NAME) if t.text == "Soufan")
     assert soufan.dep_ == "conj", "the case needs the roles and the name parsed as joined subjects"
@@ -642,6 +648,17 @@ def test_attribute_of_two_subjects_the_speaker_is_not_an_acronym_read_as_a_prono
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     subject = cue_subject(doc[3:4])
     assert subject is not None and subject.text == "Tedros"
+
+
+def test_attribute_of_two_subjects_the_speaker_is_not_a_relative_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse one PolNeAR train article gets: "which" and "she" both subjects of "said".
+    words = ["the", "Department", ",", "which", "she", "said", "represented", "a", "shift"]
+    heads = [1, 1, 1, 5, 5, 1, 5, 8, 6]
+    deps = ["det", "ROOT", "punct", "nsubj", "nsubj", "relcl", "ccomp", "det", "dobj"]
+    tags = ["DT", "NNP", ",", "WDT", "PRP", "VBD", "VBD", "DT", "NN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    subject = cue_subject(doc[5:6])
+    assert subject is not None and subject.text == "she"
 
 
 def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type: ignore[no-untyped-def]

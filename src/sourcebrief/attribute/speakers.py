@@ -462,8 +462,29 @@ class SpeakerResolver:
 
 def joined_subjects(subject: Token) -> tuple[Token, ...]:
     """Everyone a subject joins: "Durbin and Schiff both questioned ..." was said by each of them,
-    but "Retired FBI agent and terrorism specialist Ali Soufan" is one person."""
-    return (subject,) if _titles_a_name(subject) else (subject, *subject.conjuncts)
+    but "Retired FBI agent and terrorism specialist Ali Soufan" is one person, and "Two Democratic
+    Representatives, Adam Schiff and Eric Swalwell" are two."""
+    if _titles_a_name(subject):
+        return (subject,)
+    if _names_a_group(subject):
+        return subject.conjuncts
+    return (subject, *subject.conjuncts)
+
+
+def _names_a_group(head: Token) -> bool:
+    """Whether the people joined to a plural noun after a comma name it, which the parser reads
+    as one more subject each ("Two Democratic Representatives, Adam Schiff and Eric Swalwell")."""
+    people = sorted(head.conjuncts, key=lambda t: t.i)
+    counted = any(c.dep_ == "nummod" for c in head.children)
+    return (
+        head.tag_ in ("NNS", "NNPS")
+        and not head.ent_type_
+        and (counted or head.lemma_.lower() in lexicon.ROLE_NOUNS)
+        and bool(people)
+        and all(t.ent_type_ == "PERSON" for t in people)
+        and people[0].left_edge.i == head.i + 2
+        and head.nbor(1).text == ","
+    )
 
 
 def _titles_a_name(head: Token) -> bool:

@@ -239,8 +239,8 @@ def cue_subject(cue: Span) -> Token | None:
     return _according_to_object(according) if according is not None else _subject_of(cue.root)
 
 
-def _acronym_read_as_pronoun(token: Token) -> bool:
-    return token.tag_ in ("WP", "WDT") and len(token.text) > 1 and token.text.isupper()
+def _relative_pronoun(token: Token) -> bool:
+    return token.tag_ in ("WP", "WDT")
 
 
 def _subject_of(cue: Token) -> Token | None:
@@ -249,8 +249,10 @@ def _subject_of(cue: Token) -> Token | None:
     verb: Token | None = cue
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-        # Of two subjects, not "WHO" misread as a pronoun ("WHO director-general Tedros ... said").
-        subject = next((c for c in subjects if not _acronym_read_as_pronoun(c)), subjects[0] if subjects else None)
+        # Of two subjects, not a relative pronoun: the parse may give "said" both "which" and "she"
+        # ("the State Department, which she said represented ..."), or read "WHO" as one ("WHO
+        # director-general Tedros ... said").
+        subject = next((c for c in subjects if not _relative_pronoun(c)), subjects[0] if subjects else None)
         if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
             return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
