@@ -46,6 +46,10 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
             Stance.CONFIRMS,
         ),
         ("Mayor Ana Ruiz disputed that construction of the stadium was halted.", "Ana Ruiz", Stance.DISPUTES),
+        # Saying that something is not so does not back a claim that it is.
+        ("Mayor Ana Ruiz said construction of the stadium had not been halted.", "Ana Ruiz", Stance.REPORTS),
+        ("Mayor Ana Ruiz said nobody had halted construction of the stadium.", "Ana Ruiz", Stance.REPORTS),
+        ("Mayor Ana Ruiz said she had never before halted construction of a stadium.", "Ana Ruiz", Stance.CONFIRMS),
     ],
 )
 def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore[no-untyped-def]
@@ -240,3 +244,13 @@ def test_stance_counts_compare_by_value(nlp, a: str, b: str, same: bool) -> None
         return quantities_in(doc, Citation("t", 0, len(text)))
 
     assert bool(counts(a) & counts(b)) is same
+
+
+def test_stance_a_statement_that_something_is_not_so_confirms_a_claim_that_it_is_not(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The mayor did not attend the stadium opening on Friday.\n\n"
+        "Two aides to the mayor said she did not attend the stadium opening."
+    )
+    briefing = pipeline.brief_article(article(text))
+    found = [(s.name, briefing.stance_of(s.id)) for s in briefing.sources]
+    assert found == [("Two aides to the mayor", Stance.CONFIRMS)]

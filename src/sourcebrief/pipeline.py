@@ -33,7 +33,7 @@ class Pipeline:
         analysis = analyze(article, self.nlp)
         attribution = attribute(analysis, self.tagger)
         claim_span = claim.central_claim_span(analysis)
-        terms = stance.claim_terms(article.quote(claim_span), stance.claimed_quantities(analysis.doc, claim_span))
+        terms = stance.terms_of_claim(analysis, claim_span)
         stances = stance.stances(attribution.sources, analysis, terms)
         central = claim.build_claim(analysis, attribution.sources, stances)
         unknowns = claim.unknowns(analysis)

@@ -61,6 +61,7 @@ _NOT_PLAIN = frozenset({"half", "halves", "third", "thirds", "quarter", "quarter
 # Cues that confirm: speech and thought, and those that give a number on record without a speech
 # verb ("recorded 40 deaths", "put the toll at 40").
 _SAYING = CUE_VERBS | frozenset("record put tally count verify register document".split())
+_NO_ONE = frozenset({"nobody", "nothing", "none", "neither"})
 _OFFICIAL = re.compile(r"spokes\w+|official|representative|press secretary|press office", re.IGNORECASE)
 _AGAINST = {Stance.DENIES, Stance.DISPUTES}
 _NEGATIVE = {Stance.DENIES, Stance.DISPUTES, Stance.UNAWARE}
@@ -90,10 +91,41 @@ class ClaimTerms:
     words: frozenset[str]
     names: frozenset[str]
     quantities: frozenset[str] = frozenset()
+    negated: bool = False
 
 
-def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset()) -> ClaimTerms:
-    return ClaimTerms(frozenset(content_words(claim_text)), frozenset(name_words(claim_text)), quantities)
+def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset(), *, negated: bool = False) -> ClaimTerms:
+    return ClaimTerms(frozenset(content_words(claim_text)), frozenset(name_words(claim_text)), quantities, negated)
+
+
+def terms_of_claim(analysis: Analysis, claim: Citation) -> ClaimTerms:
+    """The terms of the claim the article cites at ``claim``."""
+    doc = analysis.doc
+    return claim_terms(analysis.article.quote(claim), claimed_quantities(doc, claim), negated=negated(doc, claim))
+
+
+def negated(doc: Doc, cited: Citation) -> bool:
+    """Whether the cited clause says that something is not so."""
+    return _negated_predicate(doc, cited) is not None
+
+
+def _negated_predicate(doc: Doc, cited: Citation) -> str | None:
+    """What the cited clause says is not so, where its main verb is negated ("did not attend the
+    opening") or its subject is no one ("nobody is conducting a formal inquiry"): the verb with
+    all but its subject."""
+    span = _span(doc, cited)
+    if span is None or not len(span):
+        return None
+    root = span.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    no_one = any(s.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children) for s in subjects)
+    # "We have never before seen a pandemic like this" says it is one.
+    novel = any(c.lower_ == "before" for c in root.children)
+    denied = any(c.dep_ == "neg" and not (c.lower_ == "never" and novel) for c in root.children)
+    if not (no_one or denied):
+        return None
+    in_subjects = {t.i for s in subjects for t in s.subtree}
+    return " ".join(t.text for t in root.subtree if t.i not in in_subjects)
 
 
 def quantities_in(doc: Doc, cited: Citation) -> frozenset[str]:
@@ -186,7 +218,11 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
                 # the Governor's power") is still a doubt.
                 acted = pattern is _DENY and not _DENY.search(said) and _is_a_thing(statement.content, analysis.doc)
                 return Stance.REPORTS if acted else stance
-    confirms = about and _gives_its_numbers(statement, analysis, terms) and _says(statement, analysis.doc)
+    # "Nobody is conducting a formal inquiry" shares the claim's words but does not back it; "the
+    # ban is not part of any broader plan" takes the ban as given.
+    denial = _negated_predicate(analysis.doc, statement.content)
+    agrees = terms.negated or denial is None or not content_words(denial) & terms.words
+    confirms = about and agrees and _gives_its_numbers(statement, analysis, terms) and _says(statement, analysis.doc)
     return Stance.CONFIRMS if confirms else Stance.REPORTS
 
 
