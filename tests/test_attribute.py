@@ -639,26 +639,36 @@ def test_attribute_the_body_named_before_is_the_one_a_definite_noun_refers_to(nl
     assert found == {"Saudi Press Agency": 2, "Supreme Court": 1, "Court of Appeal": 1, "The court": 1}
 
 
-def test_attribute_of_two_subjects_the_speaker_is_not_an_acronym_read_as_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
-    # The parse the demo's WHO article gets: "WHO" a pronoun (WP) and a second subject of "said".
-    words = ["WHO", "chief", "Tedros", "said", "the", "name", "was", "easy", "."]
-    heads = [3, 2, 3, 3, 5, 6, 3, 6, 3]
-    deps = ["nsubj", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
-    tags = ["WP", "NN", "NNP", "VBD", "DT", "NN", "VBD", "JJ", "."]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
-    subject = cue_subject(doc[3:4])
-    assert subject is not None and subject.text == "Tedros"
+# (words, heads, deps, tags, the cue's index, the speaker): parses with two subjects of "said".
+TWO_SUBJECTS = [
+    # The demo's WHO article: "WHO" read as a pronoun (WP).
+    (
+        ["WHO", "chief", "Tedros", "said", "the", "name", "was", "easy", "."],
+        [3, 2, 3, 3, 5, 6, 3, 6, 3],
+        ["nsubj", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"],
+        ["WP", "NN", "NNP", "VBD", "DT", "NN", "VBD", "JJ", "."],
+        3,
+        "Tedros",
+    ),
+    # A PolNeAR train article: "which" and "she" both subjects of "said".
+    (
+        ["the", "Department", ",", "which", "she", "said", "represented", "a", "shift"],
+        [1, 1, 1, 5, 5, 1, 5, 8, 6],
+        ["det", "ROOT", "punct", "nsubj", "nsubj", "relcl", "ccomp", "det", "dobj"],
+        ["DT", "NNP", ",", "WDT", "PRP", "VBD", "VBD", "DT", "NN"],
+        5,
+        "she",
+    ),
+]
 
 
-def test_attribute_of_two_subjects_the_speaker_is_not_a_relative_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
-    # The parse one PolNeAR train article gets: "which" and "she" both subjects of "said".
-    words = ["the", "Department", ",", "which", "she", "said", "represented", "a", "shift"]
-    heads = [1, 1, 1, 5, 5, 1, 5, 8, 6]
-    deps = ["det", "ROOT", "punct", "nsubj", "nsubj", "relcl", "ccomp", "det", "dobj"]
-    tags = ["DT", "NNP", ",", "WDT", "PRP", "VBD", "VBD", "DT", "NN"]
+@pytest.mark.parametrize(("words", "heads", "deps", "tags", "cue", "speaker"), TWO_SUBJECTS)
+def test_attribute_of_two_subjects_the_speaker_is_not_a_relative_pronoun(
+    nlp, words, heads, deps, tags, cue, speaker
+) -> None:  # type: ignore[no-untyped-def]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
-    subject = cue_subject(doc[5:6])
-    assert subject is not None and subject.text == "she"
+    subject = cue_subject(doc[cue : cue + 1])
+    assert subject is not None and subject.text == speaker
 
 
 def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type: ignore[no-untyped-def]
