@@ -710,3 +710,16 @@ def test_attribute_a_word_in_a_name_is_not_its_kind(
     _, attribution = attribution_of(text, nlp)
     source = source_named(attribution, name)
     assert (source.kind, len(source.statements)) == (kind, statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Mme Emily Spanton said the court was fair.", None),
+        ("Mr. John Smith, a lawyer, said the court was fair.", "a lawyer"),
+        ("Dr. Ann Lee said the court was fair.", "Dr."),
+    ],
+)
+def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [s.role for s in attribution.sources] == [role]

@@ -70,8 +70,6 @@ _SUBJECTLESS_STARTS = frozenset("is are was were has have had will would can cou
 _NAMES_TOO = frozenset({"May", "Will", "Can", "Must"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
-# Titles that say nothing of what a person does ("Mr. John Smith" is briefed as "John Smith").
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mme", "mlle"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being has have had".split())
 _JOINING_WORDS = frozenset({"of", "that", "about"})
@@ -554,7 +552,7 @@ def _within(inner: Citation, outer: Citation) -> bool:
 def with_role(name: str, kind: SourceKind, role: str | None, affiliation: str | None, text: str) -> str:
     """A person's name with its role and what the role belongs to ("Zabiullah Mujahid (Taliban
     spokesperson)"); a role that is all the name says ("The president") is not said twice."""
-    if kind != SourceKind.PERSON or not role or role == name or role.lower().rstrip(".") in _COURTESY_TITLES:
+    if kind != SourceKind.PERSON or not role or role == name:
         return name
     return f"{name} ({_role_of(role, affiliation, text)})"
 

@@ -97,6 +97,8 @@ PRONOUNS_THING = frozenset("it its".split())
 # Outside quotation marks, "I" and "we" are the writer (op-eds, letters, columns).
 PRONOUNS_WRITER = frozenset("i we".split())
 
+# Titles that say nothing of what a person does: no role ("Mme Spanton" is Spanton, no "Mme").
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mme", "mlle"})
 # Honorifics and titles stripped from the front of a person's name; kept as their role.
 TITLE_WORDS = frozenset(
     """

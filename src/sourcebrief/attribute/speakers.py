@@ -547,8 +547,10 @@ def _as_written(tokens: list[Token]) -> str:
 
 
 def _role_text(parts: list[str]) -> str | None:
-    """The role's parts joined, without the punctuation at their edges ("governor of Ohio,")."""
-    return "; ".join(p for p in (part.strip(_ROLE_EDGES) for part in parts) if p) or None
+    """The role's parts joined, without the punctuation at their edges ("governor of Ohio,") or
+    a courtesy title ("Mme")."""
+    stripped = (part.strip(_ROLE_EDGES) for part in parts)
+    return "; ".join(p for p in stripped if p and p.lower().rstrip(".") not in lexicon.COURTESY_TITLES) or None
 
 
 # Nouns that name an outlet again: "the website reported", "the newspaper said" (not "the press",
