@@ -95,6 +95,15 @@ STATEMENT_CASES = [
         False,
     ),
     (
+        # The negation of the first verb is the second's too: not "Ann Lee admit defeat".
+        "Mayor Ann Lee did not concede or admit defeat in the election.",
+        "Ann Lee",
+        SourceKind.PERSON,
+        "did not concede or admit",
+        "defeat in the election",
+        False,
+    ),
+    (
         # The parser takes the clause's subject for the cue's object.
         "The German government announced the tests by a military laboratory found Novichok in his blood.",
         "The German government",
@@ -723,3 +732,67 @@ def test_attribute_a_word_in_a_name_is_not_its_kind(
 def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert [s.role for s in attribution.sources] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # The entity tagger calls the country a person.
+        ("The same day Malawi confirmed its first coronavirus infections.", "Malawi", SourceKind.ORGANIZATION),
+        # ... but a country's name that is a named person's is still the person.
+        ("Rep. Jim Jordan spoke first. Jordan said the hearing was a sham.", "Jim Jordan", SourceKind.PERSON),
+        # The entity tagger misses the name: a title before it says it is a person.
+        (
+            "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request.",
+            "Elizabeth II",
+            SourceKind.PERSON,
+        ),
+        # The part-of-speech tagger calls the acronym a common noun.
+        ("UNICEF reported they had delivered over 105 thousand doses of vaccine.", "UNICEF", SourceKind.ORGANIZATION),
+        # The tweet is the person's.
+        (
+            '"This is a step toward countering the regime," according to a tweet by Secretary of State Mike Pompeo.',
+            "Mike Pompeo",
+            SourceKind.PERSON,
+        ),
+    ],
+)
+def test_attribute_kind_where_the_taggers_slip(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert source_named(attribution, name).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # A thing cannot speak: the participle is the one who stated it.
+        (
+            "Senator Mitch McConnell stated the trial would not be fair, saying he anticipated a partisan outcome.",
+            "saying",
+            "Mitch McConnell",
+        ),
+        # A body can: the firm cites its costs.
+        ("The minister said the company had withdrawn, citing rising costs.", "citing", "the company"),
+    ],
+)
+def test_attribute_a_participle_after_a_reported_clause(nlp, text: str, cue: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(text, nlp)
+    speakers = [s.name for s in attribution.sources for st in s.statements if st.cue and article.quote(st.cue) == cue]
+    assert speakers == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "President Donald Trump spoke on Monday. Trump's statement read: \"Hamza bin Ladin, the high-ranking "
+            'member, was killed in an operation."',
+            ["Donald Trump"],
+        ),
+        # A person reading is no source.
+        ("Mayor Ann Lee read that the plan had failed. She read the letter aloud.", []),
+    ],
+)
+def test_attribute_a_writing_reads(nlp, text: str, speakers: list[str]) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == speakers

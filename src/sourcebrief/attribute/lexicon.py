@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale
+
 # Verbs that attribute content to a source (lemmas).
 CUE_VERBS = frozenset(
     """
@@ -15,7 +17,7 @@ CUE_VERBS = frozenset(
     maintain predict promise vow threaten urge accuse contend express dispute question doubt reject
     refute indicate reveal disclose testify recall speak concede observe respond reply answer comment
     estimate hint speculate agree complain charge declare remark caution criticize criticise praise
-    blame dismiss rule decline refuse brief inform concur counter retort mention
+    blame dismiss rule decline refuse brief inform concur counter retort mention read
     think believe want plan hope expect fear worry feel know demand pledge insist defend blast slam
     discuss offer cite show find call point acknowledge recommend propose predict concede assure
     """.split()
@@ -31,7 +33,7 @@ STRONG_CUES = frozenset(
 # Cue verbs that are only attributions when the verb has clausal content, not any object
 # ("added a clause", "posted a photo", "charged a fee").
 CLAUSE_ONLY_CUES = frozenset(
-    """add post charge rule answer note ask mention praise declare agree indicate reveal promise think
+    """add post charge rule answer note ask mention praise declare agree indicate reveal promise think read
     know feel show find hope expect fear worry want plan point""".split()
 )
 
@@ -82,8 +84,11 @@ QUANTITY_WORDS = frozenset("many some most few several half majority percent oth
 
 # Nouns for documents that speak for whoever issued them ("a CBS News report said").
 DOCUMENT_NOUNS = frozenset(
-    "report statement study release memo letter filing tweet post survey poll data figures advisory analysis".split()
+    """report statement study release memo letter filing tweet post survey poll data figures advisory analysis
+    summary notice""".split()
 )
+# Cues that only a writing takes as its subject: "Trump's statement read: ...", not "he read it".
+WRITTEN_CUES = frozenset({"read"})
 
 # Nouns for what someone said, which speak for whoever they belong to ("his comments suggest",
 # "Trump's tweet said").
@@ -97,6 +102,9 @@ PRONOUNS_THING = frozenset("it its".split())
 # Outside quotation marks, "I" and "we" are the writer (op-eds, letters, columns).
 PRONOUNS_WRITER = frozenset("i we".split())
 
+# Countries and territories by their English names (CLDR, as Babel ships it): the entity tagger
+# sometimes takes one for a person ("Malawi confirmed its first infections").
+COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if code.isalpha())
 # Titles that say nothing of what a person does: no role ("Mme Spanton" is Spanton, no "Mme").
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mme", "mlle"})
 # Honorifics and titles stripped from the front of a person's name; kept as their role.

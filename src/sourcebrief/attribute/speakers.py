@@ -36,7 +36,10 @@ class Speaker:
 def people_in(doc: Doc) -> list[Span]:
     """The people the article names: the entity tagger's, and a name it calls an organization
     that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
-    return [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e.root))]
+    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e.root))]
+    # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan).
+    name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
+    return [e for e in people if e.text not in lexicon.COUNTRIES or e.text in name_words]
 
 
 def _given_a_role(name: Token) -> bool:
@@ -251,18 +254,18 @@ class SpeakerResolver:
         entity = entity_name(head)
         # "Trump characterized ...": a surname that the tagger took for a common noun ("trump").
         surname = head.pos_ == "NOUN" and head.text[:1].isupper() and self._full_name_for(head.text) is not None
-        # A lower-case "proper noun" is the tagger's slip ("the state transport department").
-        proper = head.pos_ == "PROPN" and head.text[:1].isupper()
+        # A lower-case "proper noun" is the tagger's slip ("the state transport department"); an
+        # acronym is a name whatever its tag ("UNICEF reported").
+        proper = (head.pos_ == "PROPN" and head.text[:1].isupper()) or _an_acronym(head)
         if proper or (entity and entity[1] in _ENTITY_KINDS) or surname:
             # A short name such as "Turner", or a name the entity tagger calls a person elsewhere
             # in the article (a transcript's "WALLACE:"), is often mislabelled as an organization.
             full = self._full_name_for(head.text) or self._person_named(proper_name(head))
             if full:
                 return Speaker(full, full, SourceKind.PERSON, head.idx, head.idx + len(head))
-            titled = [t for t in tokens if t.i <= head.i and t.pos_ == "PROPN"]
-            if len(titled) > 2 and titled[0].lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS:
-                # "Mayor Ana Ruiz" that the entity tagger missed: a title before a name.
-                return self._person(head, head.doc[titled[0].i : head.i + 1])
+            titled = self._titled_name(head, tokens)
+            if titled is not None:
+                return self._person(head, titled)
             organization = self._organization(head, proper_name(head))
             return replace(organization, kind=SourceKind.OUTLET) if _described_as_outlet(head) else organization
         if lemma in lexicon.DOCUMENT_NOUNS:
@@ -277,6 +280,9 @@ class SpeakerResolver:
                     if g.dep_ == "pobj"
                 ),
             ]
+            person = next((p for p in self._people if any(p.start <= t.i < p.end for t in issuers)), None)
+            if person is not None:  # "a tweet by US Secretary of State Mike Pompeo"
+                return self._person(person.root, person)
             issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
             if issuer is not None:
                 return self._organization(issuer, proper_name(issuer))
@@ -295,6 +301,16 @@ class SpeakerResolver:
         if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
             return self._anonymous(head)  # "Clinton aides": unnamed people described by a name
         return None
+
+    @staticmethod
+    def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
+        """A title and at least two names that the entity tagger missed, ending at ``head``: "Mayor
+        Ana Ruiz", "the United Kingdom's Queen Elizabeth II"."""
+        titled = [t for t in tokens if t.i <= head.i and t.pos_ == "PROPN"]
+        titles = [t for t in titled[:-2] if t.lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS]
+        if not titles or titled[-1] != head or len(titled) - titled.index(titles[-1]) != head.i - titles[-1].i + 1:
+            return None  # the title must run straight on into the name
+        return head.doc[titles[-1].i : head.i + 1]
 
     def _person_in(self, head: Token, tokens: list[Token]) -> Span | None:
         """The person a subject names, or its apposition names; not a possessor or a name that
@@ -458,6 +474,16 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _an_acronym(token: Token) -> bool:
+    """An upper-case word among words that are not: "UNICEF", not a word of a headline in capitals."""
+    neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
+    return _in_capitals(token) and not any(_in_capitals(t) for t in neighbours)
+
+
+def _in_capitals(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
 
 
 def joined_subjects(subject: Token) -> tuple[Token, ...]:

@@ -83,6 +83,8 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
     subject = _subject_of(cue)
     if subject is None or cue.dep_ == "acl":
         return None  # "an order declaring ..." has no speaker
+    if cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(subject):
+        return None
     refusal = _refusal_span(cue, sentence)
     if refusal:
         return RawStatement(subject, refusal[0], refusal[1], refusal=True)
@@ -123,12 +125,27 @@ def _cue_start(cue: Token) -> int:
             break
         start = child
     head = cue.head
+    if _shares_negation(cue):
+        return _cue_start(head)
     # A head that is a cue itself ("wanted to say") makes its own statement.
     completes = cue.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in lexicon.CUE_VERBS
     completes = completes and head.i < start.i and start.lower_ == "to"
     if completes and all(t.dep_ == "prt" for t in cue.doc[head.i + 1 : start.i]):
         return _cue_start(head)
     return start.idx
+
+
+def _shares_negation(cue: Token) -> bool:
+    """Whether the cue is the second verb of a negated "or" ("did not concede or admit defeat"):
+    the negation is its too, and so the cue begins where the first verb's does."""
+    head = cue.head
+    return (
+        cue.dep_ == "conj"
+        and cue.i == head.i + 2
+        and cue.doc[head.i + 1].lower_ in ("or", "nor")
+        and any(c.dep_ == "neg" for c in head.children)
+        and not any(c.dep_ in ("nsubj", "aux", "neg") for c in cue.children)
+    )
 
 
 def _particle(cue: Token) -> Token | None:
@@ -259,7 +276,25 @@ def _subject_of(cue: Token) -> Token | None:
             return subject
         hangs = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
         verb = verb.head if hangs and verb.head is not verb else None
+        if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.CUE_VERBS:
+            verb = _reporter_of(verb)
     return None
+
+
+def _a_writing(subject: Token) -> bool:
+    return subject.lemma_.lower() in lexicon.DOCUMENT_NOUNS | lexicon.UTTERANCE_NOUNS
+
+
+def _reporter_of(reported: Token) -> Token:
+    """Whose cue hangs from a reported clause (a participle, or a verb the parser joined to the
+    clause): the reporter's, where the clause's own subject is a thing that cannot speak ("He
+    stated the trial would not be impartial, saying he anticipated ..."; "He said the base went into
+    collect mode and said ..."); else the clause's subject's ("said the firm withdrew, citing costs")."""
+    subject = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    can_speak = subject is None or subject.pos_ in ("PROPN", "PRON") or bool(subject.ent_type_)
+    lemma = subject.lemma_.lower() if subject is not None else ""
+    can_speak = can_speak or lemma in lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS | lexicon.ORGANIZATION_NOUNS
+    return reported if can_speak else reported.head
 
 
 def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tuple[int, int] | None:
