@@ -50,6 +50,11 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
         ("Mayor Ana Ruiz said construction of the stadium had not been halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz said nobody had halted construction of the stadium.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz said she had never before halted construction of a stadium.", "Ana Ruiz", Stance.CONFIRMS),
+        # A statement not made: no confirmation, denial or doubt.
+        ("Mayor Ana Ruiz did not say that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
+        ("Mayor Ana Ruiz did not deny that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
+        ("Mayor Ana Ruiz never disputed that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
+        ("Mayor Ana Ruiz did not know that construction of the stadium was halted.", "Ana Ruiz", Stance.UNAWARE),
     ],
 )
 def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore[no-untyped-def]

@@ -42,6 +42,7 @@ _DISPUTE = re.compile(
 _NOT_CONFIRMED = re.compile(
     r"\b(not|n[’']t|never)\s+(yet\s+)?(independently\s+)?(confirm|verif|corroborat)\w*", re.IGNORECASE
 )
+_NEGATION = re.compile(r"\b(not|never)\b|n[’']t\b", re.IGNORECASE)
 # "the report", "these claims", "the chairwoman's account": words that point back at the claim.
 _REFERS_TO_CLAIM = re.compile(
     r"\b(the|these|those|such|that|this)\s+(\w+['’]s\s+)?(reports?|claims?|allegations?|accusations?|"
@@ -210,10 +211,14 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
         # About the claim only: "the Senate had not confirmed him" is about a nominee.
         return Stance.DECLINES_TO_COMMENT
     both = f"{cue} {said}"
+    # "did not deny", "never questioned": a denial or doubt not made is neither; "did not say" is
+    # not a confirmation.
+    cue_negated = _NEGATION.search(cue) is not None
     if about or name_words(said) & terms.names:
         for pattern, stance in ((_UNAWARE, Stance.UNAWARE), (_DENY, Stance.DENIES), (_DISPUTE, Stance.DISPUTES)):
-            matches = pattern.finditer(both)
-            if any(not _a_dispute_as_a_thing(m, len(cue) + 1, statement, analysis) for m in matches):
+            searched, offset = (said, 0) if cue_negated and pattern is not _UNAWARE else (both, len(cue) + 1)
+            matches = pattern.finditer(searched)
+            if any(not _a_dispute_as_a_thing(m, offset, statement, analysis) for m in matches):
                 # Denying a thing, not what someone asserted, is an act; doubting a thing ("questioned
                 # the Governor's power") is still a doubt.
                 acted = pattern is _DENY and not _DENY.search(said) and _is_a_thing(statement.content, analysis.doc)
@@ -222,7 +227,8 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
     # ban is not part of any broader plan" takes the ban as given.
     denial = _negated_predicate(analysis.doc, statement.content)
     agrees = terms.negated or denial is None or not content_words(denial) & terms.words
-    confirms = about and agrees and _gives_its_numbers(statement, analysis, terms) and _says(statement, analysis.doc)
+    says = not cue_negated and _says(statement, analysis.doc)
+    confirms = about and agrees and says and _gives_its_numbers(statement, analysis, terms)
     return Stance.CONFIRMS if confirms else Stance.REPORTS
 
 
