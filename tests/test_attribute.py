@@ -95,6 +95,15 @@ STATEMENT_CASES = [
         False,
     ),
     (
+        # Where it was said is not what was said.
+        "Senator Mitch McConnell spoke on Fox News about the trial.",
+        "Mitch McConnell",
+        SourceKind.PERSON,
+        "spoke",
+        "about the trial",
+        False,
+    ),
+    (
         # The negation of the first verb is the second's too: not "Ann Lee admit defeat".
         "Mayor Ann Lee did not concede or admit defeat in the election.",
         "Ann Lee",

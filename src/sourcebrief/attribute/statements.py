@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.speakers import joined_subjects, outlet_object
+from sourcebrief.attribute.speakers import is_outlet_name, joined_subjects, outlet_object, proper_name
 from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation
 from sourcebrief.model import Article, Statement
 
@@ -169,10 +169,15 @@ def _prep_content(cue: Token) -> tuple[int, tuple[int, int]] | None:
 
 
 def _says_what(prep: Token) -> bool:
-    """ "spoke about the budget", not "spoke at the opening" or "spoke on Monday" (where or when)."""
+    """ "spoke about the budget", not "spoke at the opening", "spoke on Monday" or "spoke on Fox
+    News" (where or when)."""
     return prep.lower_ in lexicon.CONTENT_PREPOSITIONS and not any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or _an_outlet(c)) for c in prep.children
     )
+
+
+def _an_outlet(noun: Token) -> bool:
+    return noun.pos_ == "PROPN" and is_outlet_name(proper_name(noun))
 
 
 def _on_terms(cue: Token) -> bool:
