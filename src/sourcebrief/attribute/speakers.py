@@ -14,6 +14,7 @@ from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of, trim_
 from sourcebrief.model import SourceKind
 
 _ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
+_TITLES = lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
 _AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
 _ROLE_EDGES = " ,;:-–—"  # "The governor of Ohio, Mike DeWine": the role ends before the comma
@@ -263,7 +264,7 @@ class SpeakerResolver:
             full = self._full_name_for(head.text) or self._person_named(proper_name(head))
             if full:
                 return Speaker(full, full, SourceKind.PERSON, head.idx, head.idx + len(head))
-            titled = self._titled_name(head, tokens)
+            titled = _titled_name(head, tokens)
             if titled is not None:
                 return self._person(head, titled)
             organization = self._organization(head, proper_name(head))
@@ -301,16 +302,6 @@ class SpeakerResolver:
         if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
             return self._anonymous(head)  # "Clinton aides": unnamed people described by a name
         return None
-
-    @staticmethod
-    def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
-        """A title and at least two names that the entity tagger missed, ending at ``head``: "Mayor
-        Ana Ruiz", "the United Kingdom's Queen Elizabeth II"."""
-        titled = [t for t in tokens if t.i <= head.i and t.pos_ == "PROPN"]
-        titles = [t for t in titled[:-2] if t.lower_ in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS]
-        if not titles or titled[-1] != head or len(titled) - titled.index(titles[-1]) != head.i - titles[-1].i + 1:
-            return None  # the title must run straight on into the name
-        return head.doc[titles[-1].i : head.i + 1]
 
     def _person_in(self, head: Token, tokens: list[Token]) -> Span | None:
         """The person a subject names, or its apposition names; not a possessor or a name that
@@ -474,6 +465,16 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
+    """A title and at least two names that the entity tagger missed, ending at ``head``: "Mayor
+    Ana Ruiz", "the United Kingdom's Queen Elizabeth II"."""
+    titled = [t for t in tokens if t.i <= head.i and t.pos_ == "PROPN"]
+    titles = [t for t in titled[:-2] if t.lower_ in _TITLES]
+    name = head.doc[titles[-1].i : head.i + 1] if titles else None
+    # The title runs straight on into the name.
+    return name if name is not None and all(t.pos_ == "PROPN" for t in name) else None
 
 
 def _an_acronym(token: Token) -> bool:

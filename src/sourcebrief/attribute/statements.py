@@ -33,6 +33,10 @@ REFUSAL = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONS = frozenset({"if", "unless"})
+# Writings that speak for whoever wrote them ("Trump's statement read: ...").
+_WRITINGS = lexicon.DOCUMENT_NOUNS | lexicon.UTTERANCE_NOUNS
+# Nouns for those who can speak, unnamed: a role, a source, a body ("the official", "the agency").
+_SPEAKING_NOUNS = lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS | lexicon.ORGANIZATION_NOUNS
 # Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
 _QUOTE_MARK = re.compile(r"''|[“”\"]")
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
@@ -287,7 +291,7 @@ def _subject_of(cue: Token) -> Token | None:
 
 
 def _a_writing(subject: Token) -> bool:
-    return subject.lemma_.lower() in lexicon.DOCUMENT_NOUNS | lexicon.UTTERANCE_NOUNS
+    return subject.lemma_.lower() in _WRITINGS
 
 
 def _reporter_of(reported: Token) -> Token:
@@ -296,10 +300,9 @@ def _reporter_of(reported: Token) -> Token:
     stated the trial would not be impartial, saying he anticipated ..."; "He said the base went into
     collect mode and said ..."); else the clause's subject's ("said the firm withdrew, citing costs")."""
     subject = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    can_speak = subject is None or subject.pos_ in ("PROPN", "PRON") or bool(subject.ent_type_)
-    lemma = subject.lemma_.lower() if subject is not None else ""
-    can_speak = can_speak or lemma in lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS | lexicon.ORGANIZATION_NOUNS
-    return reported if can_speak else reported.head
+    if subject is None or subject.pos_ in ("PROPN", "PRON") or subject.ent_type_:
+        return reported
+    return reported if subject.lemma_.lower() in _SPEAKING_NOUNS else reported.head
 
 
 def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tuple[int, int] | None:
