@@ -135,6 +135,12 @@ def test_attribute_statement(nlp, text, speaker, kind, cue, content, direct) -> 
     assert statement.direct is direct
 
 
+QUOTE_TOLD_WHERE_AND_WHILE = (
+    '"Look at what happened in Ohio," Trump told supporters in Syracuse, N.Y., while delegates in the '
+    "convention center were voting."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "addressee"),
     [
@@ -142,6 +148,7 @@ def test_attribute_statement(nlp, text, speaker, kind, cue, content, direct) -> 
         ("A total of 39 are confirmed dead, officials told state media on Tuesday.", "told", "state media"),
         ("The mayor spoke to the press after the vote, saying the budget was balanced.", "spoke", "to the press"),
         ("The minister said the budget was balanced.", "said", None),
+        (QUOTE_TOLD_WHERE_AND_WHILE, "told", "supporters"),
     ],
 )
 def test_addressee_is_kept_apart_from_the_cue(nlp, text: str, cue: str, addressee: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -150,6 +157,12 @@ def test_addressee_is_kept_apart_from_the_cue(nlp, text: str, cue: str, addresse
     [statement] = [st for source in attribution.sources for st in source.statements]
     assert statement.cue is not None and article.quote(statement.cue) == cue
     assert (article.quote(statement.addressee) if statement.addressee else None) == addressee
+
+
+def test_attribute_what_was_told_is_not_where_or_while(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(QUOTE_TOLD_WHERE_AND_WHILE, nlp)
+    [statement] = source_named(attribution, "Trump").statements
+    assert article.quote(statement.content) == "Look at what happened in Ohio,"
 
 
 def test_attribute_role_affiliation_and_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -510,6 +523,30 @@ def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: i
     assert contents[-1] == "We did the work."
 
 
+def test_attribute_a_lone_quote_is_not_given_to_a_speaker_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'A spokesperson told reporters the attack took place at night. "No troops were injured. We thank the '
+        'police for their quick response." Seventeen rockets struck the base, according to the Iraqi military.'
+    )
+    article, attribution = attribution_of(text, nlp)
+    iraqi = [article.quote(s.content) for s in source_named(attribution, "the Iraqi military").statements]
+    spokesperson = [article.quote(s.content) for s in source_named(attribution, "A spokesperson").statements]
+    assert iraqi == ["Seventeen rockets struck the base"]
+    assert spokesperson[-1] == "No troops were injured. We thank the police for their quick response."
+
+
+def test_attribute_a_quote_broken_off_at_a_comma_is_the_next_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Mayor Tom Ruiz said the plan would fail. "Absolutely not. Absolutely not," Senator Ann Lee responded, '
+        'remarking that she is "looking for a team" and will decide soon.'
+    )
+    article, attribution = attribution_of(text, nlp)
+    ruiz = [article.quote(s.content) for s in source_named(attribution, "Tom Ruiz").statements]
+    lee = [article.quote(s.content) for s in source_named(attribution, "Ann Lee").statements]
+    assert ruiz == ["the plan would fail"]
+    assert "Absolutely not. Absolutely not," in lee
+
+
 def test_attribute_an_editors_bracketed_full_stop_ends_the_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     # Without the stop the parser ran the quotation and "She went on to say" into one sentence,
     # whose content began "She went on to say, ...".
@@ -569,6 +606,15 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
     assert [s.name for s in attribution.sources] == ["PENCE", "KAINE"]
     [pence] = source_named(attribution, "PENCE").statements
     assert article.quote(pence.content) == "I said last week that the plan would work, and it will."
+
+
+def test_attribute_a_headline_label_in_capitals_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "POLLSTER: A Seismic Shift Among Voters May Have Won Cruz The Caucus.\n\n"
+        "KAINE: Well, look, I think we know that it will not work."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["KAINE"]
 
 
 def test_attribute_a_transcript_quoted_whole_is_still_its_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -788,6 +834,53 @@ def test_attribute_a_participle_after_a_reported_clause(nlp, text: str, cue: str
     article, attribution = attribution_of(text, nlp)
     speakers = [s.name for s in attribution.sources for st in s.statements if st.cue and article.quote(st.cue) == cue]
     assert speakers == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Senator Ann Lee issued a statement saying the strike had been reckless.",
+            "Ann Lee",
+            "issued a statement saying",
+            "the strike had been reckless",
+        ),
+        (
+            'Later, the company also posted a tweet saying, "Service has been restored to all customers."',
+            "the company",
+            "also posted a tweet saying",
+            "Service has been restored to all customers.",
+        ),
+        # After a quotation the parser takes the speaker for the object of "read".
+        (
+            'The task force spoke on Friday. "No troops were injured in the attack on the base;" read the statement.',
+            "the statement",
+            "read",
+            "No troops were injured in the attack on the base;",
+        ),
+    ],
+)
+def test_attribute_a_writing_speaks_for_its_issuer(nlp, text: str, speaker: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(text, nlp)
+    [statement] = source_named(attribution, speaker).statements
+    assert statement.cue is not None
+    assert (article.quote(statement.cue), article.quote(statement.content)) == (cue, content)
+
+
+def test_attribute_the_statement_is_whoever_put_it_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Friday, the Joint Task Force released a statement saying no one was hurt in the attack.\n\n"
+        '"No troops were injured in the attack on the base;" read the statement.'
+    )
+    article, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["Joint Task Force"]
+    contents = [article.quote(s.content) for s in attribution.sources[0].statements]
+    assert contents == ["no one was hurt in the attack", "No troops were injured in the attack on the base;"]
+
+
+def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of("Mayor Ann Lee received a letter saying the plan had failed.", nlp)
+    assert attribution.sources == ()
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     quotes = quotations(article.text)
     builders: dict[str, _SourceBuilder] = {}
     conduits: list[ChainLink] = []
-    last_speaker_by_paragraph: dict[tuple[int, int], Speaker] = {}
+    speakers_by_paragraph: dict[tuple[int, int], list[tuple[int, Speaker]]] = {}
     covered: list[_Covered] = []
     for raw in _unique(raws):
         if not any(char.isalnum() for char in article.text[raw.content[0] : raw.content[1]]):
@@ -126,11 +126,11 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
         relayed_by = outer.speaker.name if outer and outer.speaker and outer.speaker.kind == SourceKind.OUTLET else None
         conduit = raw.conduit or relayed_by
         builders.setdefault(speaker.key, _SourceBuilder(speaker)).add(speaker, statement, conduit)
-        last_speaker_by_paragraph[analysis.paragraph_of(raw.cue[0])] = speaker
+        speakers_by_paragraph.setdefault(analysis.paragraph_of(raw.cue[0]), []).append((raw.cue[0], speaker))
         outlet = conduit or speaker.conduit
         if outlet:
             conduits.append(ChainLink(outlet, ChainRole.REPORT, (_conduit_citation(article, speaker, outlet),)))
-    _attach_continuation_quotes(quotes, covered, last_speaker_by_paragraph, builders, analysis)
+    _attach_continuation_quotes(quotes, covered, speakers_by_paragraph, builders, analysis)
     chain = assemble_chain([*find_credits(sentences, article), *conduits], article)
     outlets = {link.outlet.lower() for link in chain}
     for key, builder in builders.items():
@@ -219,16 +219,23 @@ def _conduit_citation(article: Article, speaker: Speaker, outlet: str) -> Citati
 def _attach_continuation_quotes(
     quotes: list[Quotation],
     covered: list[_Covered],
-    last_speaker_by_paragraph: dict[tuple[int, int], Speaker],
+    speakers_by_paragraph: dict[tuple[int, int], list[tuple[int, Speaker]]],
     builders: dict[str, _SourceBuilder],
     analysis: Analysis,
 ) -> None:
-    """A quotation standing alone after a statement in the same paragraph continues it."""
+    """A quotation standing alone in a paragraph with statements is one of them: the statement
+    before it, which it continues, or, when it breaks off at a comma ('"...," Trump told
+    supporters in ...'), the statement after it, whose cue the rules tied to other words."""
     article = analysis.article
     for q_start, q_end, inner_start, inner_end in quotes:
         if any(c.start < q_end and q_start < c.end for c in covered):
             continue
-        speaker = last_speaker_by_paragraph.get(analysis.paragraph_of(q_start))
+        spoken = sorted(speakers_by_paragraph.get(analysis.paragraph_of(q_start), []), key=lambda cued: cued[0])
+        before = [speaker for cue, speaker in spoken if cue < q_start]
+        after = [speaker for cue, speaker in spoken if cue >= q_end]
+        broken_off = article.text[inner_start:inner_end].rstrip().endswith(",")
+        nearest = [*after[:1], *before[-1:]] if broken_off else [*before[-1:], *after[:1]]
+        speaker = nearest[0] if nearest else None
         if speaker is None or not _starts_sentence(article.text, q_start):
             continue
         statement = Statement(

@@ -87,6 +87,10 @@ DOCUMENT_NOUNS = frozenset(
     """report statement study release memo letter filing tweet post survey poll data figures advisory analysis
     summary notice""".split()
 )
+# Verbs by which someone puts out a writing that then speaks for them ("issued a statement saying").
+ISSUING_VERBS = frozenset("issue release put post send publish write tweet deliver circulate".split())
+# What is told, where "tell" has no one it is told to ("told the story of ...").
+TOLD_THINGS = frozenset("story tale truth lie joke anecdote account version history".split())
 # Cues that only a writing takes as its subject: "Trump's statement read: ...", not "he read it".
 WRITTEN_CUES = frozenset({"read"})
 

@@ -153,6 +153,9 @@ class SpeakerResolver:
         self._full_names = [text_of(names) for p in people if len(names := _without_titles(p)) > 1]
         self._recent: list[Speaker] = []
         self._aliases: dict[str, str] = {}
+        # Who put out each kind of writing ("released a statement saying ..."), so that a later
+        # "the statement" is theirs.
+        self._issuers: dict[str, Speaker] = {}
         # Role and affiliation of each person from wherever the article describes them, so that a
         # statement by "Johnson" still shows "Prime Minister" from an earlier mention.
         self.profiles: dict[str, Speaker] = {}
@@ -197,7 +200,11 @@ class SpeakerResolver:
         # The mention cited is the whole noun phrase ("Mr. Holtz-Eakin", "Douglas Holtz-Eakin, an
         # economist who ..."): the name alone drops what the article says about the source.
         start, end = span_of(subtree_tokens(subject))
-        return self._remember(replace(speaker, start=start, end=end))
+        speaker = self._remember(replace(speaker, start=start, end=end))
+        if subject.head.lemma_.lower() in lexicon.ISSUING_VERBS:
+            for writing in (c for c in subject.head.children if c.dep_ == "dobj"):
+                self._issuers[writing.lemma_.lower()] = speaker
+        return speaker
 
     def _person_of_joined_clause(self, pronoun: Token) -> Speaker | None:
         """ "The press asked Trump about it, but he declined to comment": "he" or "she" as the
@@ -287,7 +294,7 @@ class SpeakerResolver:
             issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
             if issuer is not None:
                 return self._organization(issuer, proper_name(issuer))
-            return self._anonymous(head)  # "the poll found", "government reports": no one named
+            return self._issuer_of(head) or self._anonymous(head)  # "the poll found": no one named
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
             return self._earlier_group(head) or self._anonymous(head)
         if lemma in lexicon.ORGANIZATION_NOUNS or head.ent_type_ == "NORP":  # "the campaign", "Republicans"
@@ -381,6 +388,13 @@ class SpeakerResolver:
             if speaker.kind == SourceKind.ANONYMOUS and head.lower_ in speaker.name.lower().split():
                 return replace(speaker, start=head.left_edge.idx, end=head.idx + len(head))
         return None
+
+    def _issuer_of(self, writing: Token) -> Speaker | None:
+        """ "the statement" after "the task force released a statement saying ...": theirs."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in writing.children):
+            return None
+        issuer = self._issuers.get(writing.lemma_.lower())
+        return replace(issuer, start=writing.left_edge.idx, end=writing.idx + len(writing)) if issuer else None
 
     def _earlier_organization(self, head: Token) -> Speaker | None:
         """ "The court ruled" after "the Supreme Court", "the agency said" after "the Saudi Press

@@ -21,6 +21,7 @@ _CONTENT_AFTER_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "prep"
 # "expressed skepticism about X": the noun joins the cue, the prepositional phrase is the content.
 _NOUN_CUES = frozenset("express voice raise cast".split())
 _CONTENT_BEFORE_DEPS = ("ccomp", "parataxis", "dep")
+_TIME_MARKS = frozenset("while as after before when whenever since until once".split())
 # A speech verb's subject speaks; a passive one's does not ("Biden was declared the winner").
 _SUBJECT_DEPS = ("nsubj",)
 REFUSAL = re.compile(
@@ -84,9 +85,14 @@ def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
 
 
 def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
-    subject = _subject_of(cue)
-    if subject is None or cue.dep_ == "acl":
+    issuing = _issuing_verb(cue)
+    if issuing is not None:
+        return _issued_writing_statement(cue, issuing, sentence)
+    if cue.dep_ == "acl":
         return None  # "an order declaring ..." has no speaker
+    subject = _subject_of(cue)
+    if subject is None:
+        return _inverted_statement(cue, sentence)
     if cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(subject):
         return None
     refusal = _refusal_span(cue, sentence)
@@ -118,6 +124,32 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
         subject_is_source=strong,
         addressee=_span_after_verb(cue, addressee),
     )
+
+
+def _issuing_verb(cue: Token) -> Token | None:
+    """The verb that put out the writing whose words the cue gives: "issued a statement saying
+    ..." (the participle describes the object), or the parse's "posted [a tweet saying]" (the
+    writing as the participle's subject)."""
+    writing: Token | None = None
+    if cue.dep_ == "acl" and cue.head.dep_ == "dobj":
+        writing = cue.head
+    elif cue.dep_ in ("dobj", "xcomp", "ccomp"):
+        writing = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    issuing = writing.head if writing == cue.head else cue.head
+    # Not "received a letter saying ...": its writer is someone else.
+    put_out = writing is not None and writing.lemma_.lower() in _WRITINGS
+    return issuing if put_out and issuing.lemma_.lower() in lexicon.ISSUING_VERBS else None
+
+
+def _issued_writing_statement(cue: Token, issuing: Token, sentence: Span) -> RawStatement | None:
+    """'Trump issued a statement saying ...': a writing's words are its issuer's, the subject of
+    the verb that puts it out. The cue runs from that verb, as PolNeAR marks it."""
+    issuer = _subject_of(issuing)
+    verb_end = _particle(cue) or cue
+    content = _content_of(cue, sentence) or _quote_after(_end(verb_end), sentence)
+    if issuer is None or content is None:
+        return None
+    return RawStatement(issuer, (_cue_start(issuing), _end(verb_end)), content)
 
 
 def _cue_start(cue: Token) -> int:
@@ -217,7 +249,12 @@ def _addressee(cue: Token) -> Token | None:
     if found is None:
         return None
     end = max((t for t in found.subtree if not t.is_punct and t.text not in '"“”'), key=lambda t: t.i)
-    return end if end.i - cue.i <= MAX_ADDRESSEE_TOKENS else None
+    if end.i - cue.i <= MAX_ADDRESSEE_TOKENS:
+        return end
+    # "told supporters in Syracuse, N.Y., while ...": whom, without where; but "told the story of
+    # ..." is what was told.
+    whom = cue.lemma_ == "tell" and found.lemma_.lower() not in lexicon.TOLD_THINGS
+    return found if whom and found.i - cue.i <= MAX_ADDRESSEE_TOKENS else None
 
 
 def _end(token: Token) -> int:
@@ -290,6 +327,20 @@ def _subject_of(cue: Token) -> Token | None:
     return None
 
 
+def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
+    """'"...," read the statement': the speaker put after a cue that follows a quotation, which
+    the parser may take for the verb's object; the quotation is what was said."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    # A closing mark: a space after it, where an opening one runs into its first word.
+    if before is None or before.text not in ('"', "”", "''") or not before.whitespace_:
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if speaker is None or (cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(speaker)):
+        return None
+    content = _quote_before(cue.idx, sentence)
+    return RawStatement(speaker, (_cue_start(cue), _end(cue)), content) if content else None
+
+
 def _a_writing(subject: Token) -> bool:
     return subject.lemma_.lower() in _WRITINGS
 
@@ -321,6 +372,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         if c.i > cue.i
         and c.dep_ in _CONTENT_AFTER_DEPS
         and (c.dep_ != "prep" or (cue.lemma_ in lexicon.PREP_CONTENT_CUES and _says_what(c)))
+        and not _a_circumstance(c)
     ]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
@@ -365,6 +417,12 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         ):
             return [t for t in tokens if t.i < comma.i]
     return tokens
+
+
+def _a_circumstance(clause: Token) -> bool:
+    """A clause that says when or while something was said ("told supporters, while delegates
+    were voting"), not what."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
 def _is_said(cue: Token, content: list[Token]) -> bool:
@@ -454,8 +512,21 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
             continue
         if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
             continue
-        if len(text[colon + 1 : end].split()) >= MIN_QUOTE_WORDS:
+        said = text[colon + 1 : end]
+        if _a_kicker(name.text, said):
+            continue
+        if len(said.split()) >= MIN_QUOTE_WORDS:
             yield RawStatement(name.root, (colon, colon + 1), (colon + 1, end), subject_is_source=True)
+
+
+def _a_kicker(label: str, line: str) -> bool:
+    """A headline's label in capitals ("EXCLUSIVE: Trump Campaign Paid ...", "HUFFPOLLSTER: A
+    Seismic Shift ..."), told from a transcript's speaker ("PENCE: Well, look, ...") by the
+    headline's capitalised words."""
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    # Not a question put in a transcript: "Q: Have you talked to McConnell about the Supreme Court?"
+    return label.isupper() and len(words) >= 3 and capitalised >= 0.8 * len(words)
 
 
 class Quotation(NamedTuple):
