@@ -810,6 +810,15 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             "Mike Pompeo",
             SourceKind.PERSON,
         ),
+        # Whoever published a writing is its source ...
+        (
+            "According to a memo posted online by Senator Juan Dalmau, the vote was illegal.",
+            "Juan Dalmau",
+            SourceKind.PERSON,
+        ),
+        ("Most adults back the inquiry, according to a poll published by NBC News.", "NBC News", SourceKind.OUTLET),
+        # ... also where the lemmatizer makes "data" "datum".
+        ("According to NEOC data, 83 people have died.", "NEOC", SourceKind.ORGANIZATION),
     ],
 )
 def test_attribute_kind_where_the_taggers_slip(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]

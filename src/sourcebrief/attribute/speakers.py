@@ -276,18 +276,8 @@ class SpeakerResolver:
                 return self._person(head, titled)
             organization = self._organization(head, proper_name(head))
             return replace(organization, kind=SourceKind.OUTLET) if _described_as_outlet(head) else organization
-        if lemma in lexicon.DOCUMENT_NOUNS:
-            # "a CBS News report", "NEOC data", "data from the World Health Organisation"
-            issuers = [
-                *tokens,
-                *(
-                    g
-                    for c in head.children
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-            ]
+        if lemma in lexicon.DOCUMENT_NOUNS or head.lower_ in lexicon.DOCUMENT_NOUNS:  # "data", lemma "datum"
+            issuers = [*tokens, *_issuers_named(head)]
             person = next((p for p in self._people if any(p.start <= t.i < p.end for t in issuers)), None)
             if person is not None:  # "a tweet by US Secretary of State Mike Pompeo"
                 return self._person(person.root, person)
@@ -479,6 +469,15 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _issuers_named(writing: Token) -> list[Token]:
+    """Who put out a writing, named after it: "data from the World Health Organisation", "a poll
+    published by NBC News", "a memo posted online by Senator Juan Dalmau"."""
+    links = [c for c in writing.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")]
+    published = [c for c in writing.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    links += [c for verb in published for c in verb.children if c.dep_ == "agent"]
+    return [named for link in links for named in link.children if named.dep_ == "pobj"]
 
 
 def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
