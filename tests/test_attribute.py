@@ -440,6 +440,10 @@ def test_attribute_a_descriptor_naming_an_organization_is_that_organization(nlp,
             "Two engineers said the beams were cracked. The engineers said repairs would take months.",
             "Two engineers",
         ),
+        (  # the outlet's source, with and without "anonymous"
+            "An anonymous source said the tenant had moved in. Its source said that a third man had escaped.",
+            "An anonymous source",
+        ),
     ],
 )
 def test_attribute_a_source_named_again_is_the_same_source(nlp, text: str, source: str) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from sourcebrief.model import SourceKind
 _ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
 _TITLES = lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
 _AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
+_UNNAMED = frozenset("anonymous unnamed unidentified".split())
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
 _ROLE_EDGES = " ,;:-–—"  # "The governor of Ohio, Mike DeWine": the role ends before the comma
 
@@ -464,7 +465,9 @@ class SpeakerResolver:
         tokens = _descriptor(head)
         descriptor = text_of(tokens)
         start, end = span_of(tokens)
-        key = " ".join(t.lower_ for t in tokens if t.dep_ != "det")
+        # "its source" and "its anonymous source" are Znak.com's one source, as "a source" and
+        # "another source" are read as one: which words make them apart is not in the text.
+        key = " ".join(t.lower_ for t in tokens if t.dep_ != "det" and t.tag_ != "PRP$" and t.lower_ not in _UNNAMED)
         affiliations = [t for t in tokens if t.ent_type_ in _AFFILIATION_LABELS]
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
