@@ -384,7 +384,9 @@ def test_attribute_he_in_a_joined_clause_is_that_clauses_person(nlp) -> None:  #
         "declined to comment."
     )
     _, attribution = attribution_of(text, nlp)
-    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Ray Holt", 1)]
+    # The press's question is a statement of its own.
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("The press", 1), ("Ray Holt", 1)]
+    assert source_named(attribution, "Ray Holt").statements[0].refusal
 
 
 def test_attribute_a_bracketed_acronym_names_the_organization_again(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -889,6 +891,26 @@ def test_attribute_the_statement_is_whoever_put_it_out(nlp) -> None:  # type: ig
     assert [s.name for s in attribution.sources] == ["Joint Task Force"]
     contents = [article.quote(s.content) for s in attribution.sources[0].statements]
     assert contents == ["no one was hurt in the attack", "No troops were injured in the attack on the base;"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            'Host Maria Bartiromo asked, "You think that the director would like to indict both of them?"',
+            "asked",
+            "You think that the director would like to indict both of them?",
+        ),
+        ('"We will appeal this decision," Mayor Tom Ruiz continued.', "continued", "We will appeal this decision,"),
+        ("Mayor Tom Ruiz continued to fight the ruling in court.", None, None),
+    ],
+)
+def test_attribute_questions_and_quotes_continued(nlp, text: str, cue: str | None, content: str | None) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(text, nlp)
+    found = [
+        (article.quote(st.cue), article.quote(st.content)) for s in attribution.sources for st in s.statements if st.cue
+    ]
+    assert found == ([(cue, content)] if cue else [])
 
 
 def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,8 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
         ("Mayor Ana Ruiz did not deny that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz never disputed that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz did not know that construction of the stadium was halted.", "Ana Ruiz", Stance.UNAWARE),
+        # A question asserts nothing.
+        ('Mayor Ana Ruiz asked, "Has construction of the stadium been halted?"', "Ana Ruiz", Stance.REPORTS),
     ],
 )
 def test_stance_of_statement(nlp, text, name, expected) -> None:  # type: ignore[no-untyped-def]

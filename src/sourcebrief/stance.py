@@ -227,7 +227,8 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
     # ban is not part of any broader plan" takes the ban as given.
     denial = _negated_predicate(analysis.doc, statement.content)
     agrees = terms.negated or denial is None or not content_words(denial) & terms.words
-    says = not cue_negated and _says(statement, analysis.doc)
+    # A question ("You think the FBI would indict?") asserts nothing.
+    says = not cue_negated and _says(statement, analysis.doc) and not said.rstrip(" \"'”’").endswith("?")
     confirms = about and agrees and says and _gives_its_numbers(statement, analysis, terms)
     return Stance.CONFIRMS if confirms else Stance.REPORTS
 

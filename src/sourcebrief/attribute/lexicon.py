@@ -20,6 +20,7 @@ CUE_VERBS = frozenset(
     blame dismiss rule decline refuse brief inform concur counter retort mention read
     think believe want plan hope expect fear worry feel know demand pledge insist defend blast slam
     discuss offer cite show find call point acknowledge recommend propose predict concede assure
+    ask continue
     """.split()
 )
 
@@ -87,6 +88,8 @@ DOCUMENT_NOUNS = frozenset(
     """report statement study release memo letter filing tweet post survey poll data figures advisory analysis
     summary notice""".split()
 )
+# Cues that report speech only with a quotation beside them ('"...," he continued').
+QUOTE_ONLY_CUES = frozenset({"continue"})
 # Verbs by which someone puts out a writing that then speaks for them ("issued a statement saying").
 ISSUING_VERBS = frozenset("issue release put post send publish write tweet deliver circulate".split())
 # What is told, where "tell" has no one it is told to ("told the story of ...").

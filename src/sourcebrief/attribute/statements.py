@@ -21,6 +21,9 @@ _CONTENT_AFTER_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "prep"
 # "expressed skepticism about X": the noun joins the cue, the prepositional phrase is the content.
 _NOUN_CUES = frozenset("express voice raise cast".split())
 _CONTENT_BEFORE_DEPS = ("ccomp", "parataxis", "dep")
+# Heads that make their own statement when a cue completes them ("wanted to say"); "continue",
+# no speech without a quotation beside it, joins the cue it heads ("continue to insist").
+_CUES_ON_THEIR_OWN = lexicon.CUE_VERBS - lexicon.QUOTE_ONLY_CUES
 _TIME_MARKS = frozenset("while as after before when whenever since until once".split())
 # A speech verb's subject speaks; a passive one's does not ("Biden was declared the winner").
 _SUBJECT_DEPS = ("nsubj",)
@@ -108,11 +111,15 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
             return RawStatement(subject, (_cue_start(cue), found[0]), found[1], conduit=outlet_object(cue))
     addressee = _addressee(cue)
     verb_end = _particle(cue) or cue
-    content = (
-        _content_of(cue, sentence, skip=addressee)
-        or _quote_after(_end(addressee if addressee is not None else verb_end), sentence)
-        or _quote_before(min(cue.idx, subject.left_edge.idx), sentence)
+    quoted = _quote_after(_end(addressee if addressee is not None else verb_end), sentence) or _quote_before(
+        min(cue.idx, subject.left_edge.idx), sentence
     )
+    clause = _content_of(cue, sentence, skip=addressee)
+    content = clause or quoted
+    if cue.lemma_ in lexicon.QUOTE_ONLY_CUES:
+        # '"...," he continued' is speech; "he continued to fight" is not.
+        beside = quoted is not None and (clause is None or (clause[0] < quoted[1] and quoted[0] < clause[1]))
+        content = quoted if beside else None
     if content is None:
         return None
     strong = cue.lemma_ in lexicon.STRONG_CUES
@@ -164,7 +171,7 @@ def _cue_start(cue: Token) -> int:
     if _shares_negation(cue):
         return _cue_start(head)
     # A head that is a cue itself ("wanted to say") makes its own statement.
-    completes = cue.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in lexicon.CUE_VERBS
+    completes = cue.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in _CUES_ON_THEIR_OWN
     completes = completes and head.i < start.i and start.lower_ == "to"
     if completes and all(t.dep_ == "prt" for t in cue.doc[head.i + 1 : start.i]):
         return _cue_start(head)
