@@ -111,15 +111,15 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
             return RawStatement(subject, (_cue_start(cue), found[0]), found[1], conduit=outlet_object(cue))
     addressee = _addressee(cue)
     verb_end = _particle(cue) or cue
-    quoted = _quote_after(_end(addressee if addressee is not None else verb_end), sentence) or _quote_before(
-        min(cue.idx, subject.left_edge.idx), sentence
-    )
     clause = _content_of(cue, sentence, skip=addressee)
-    content = clause or quoted
+    quote_from = _end(addressee if addressee is not None else verb_end)
     if cue.lemma_ in lexicon.QUOTE_ONLY_CUES:
         # '"...," he continued' is speech; "he continued to fight" is not.
+        quoted = _quote_beside(cue, subject, quote_from, sentence)
         beside = quoted is not None and (clause is None or (clause[0] < quoted[1] and quoted[0] < clause[1]))
         content = quoted if beside else None
+    else:
+        content = clause or _quote_beside(cue, subject, quote_from, sentence)
     if content is None:
         return None
     strong = cue.lemma_ in lexicon.STRONG_CUES
@@ -131,6 +131,11 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
         subject_is_source=strong,
         addressee=_span_after_verb(cue, addressee),
     )
+
+
+def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tuple[int, int] | None:
+    """A quotation opening right after the cue (or its addressee) or closing right before the speaker."""
+    return _quote_after(after, sentence) or _quote_before(min(cue.idx, subject.left_edge.idx), sentence)
 
 
 def _issuing_verb(cue: Token) -> Token | None:
