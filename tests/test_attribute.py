@@ -913,6 +913,21 @@ def test_attribute_questions_and_quotes_continued(nlp, text: str, cue: str | Non
     assert found == ([(cue, content)] if cue else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Senator Ann Lee urged him to resign.", "him to resign"),
+        ("Governor Ray Holt asked voters to support the plan.", "voters to support the plan"),
+        # The one told is the addressee, apart from what was told.
+        ("Senator Bo Kim told reporters not to worry.", "not to worry"),
+    ],
+)
+def test_attribute_the_one_urged_opens_what_was_urged(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(text, nlp)
+    [statement] = attribution.sources[0].statements
+    assert article.quote(statement.content) == content
+
+
 def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("Mayor Ann Lee received a letter saying the plan had failed.", nlp)
     assert attribution.sources == ()

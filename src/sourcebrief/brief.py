@@ -456,7 +456,8 @@ def _quoted(content: str) -> str:
 
 def _urged(article: Article, statement: Statement) -> Citation | None:
     """The few words between a cue and a content that opens on "to": whom the source urged, asked
-    or warned ("urged residents | to evacuate"), which the content leaves out, as PolNeAR does."""
+    or warned ("urged residents | to evacuate"), where the content leaves them out (the tagger
+    may: PolNeAR marks them in the content mostly, not always)."""
     cue, content = statement.cue, statement.content
     if cue is None or statement.direct or not cue.end < content.start:
         return None

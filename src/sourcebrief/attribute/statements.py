@@ -396,7 +396,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     else:
         best = min(after, key=lambda c: _CONTENT_AFTER_DEPS.index(c.dep_) if c.dep_ in _CONTENT_AFTER_DEPS else 99)
         tokens = _without_trailing_aside(list(best.subtree))
-        subject = _subject_taken_as_object(cue, best)
+        subject = _subject_taken_as_object(cue, best) or (None if skip is not None else _one_urged(cue, best))
         if subject is not None:
             tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
     # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
@@ -412,6 +412,14 @@ def _subject_taken_as_object(cue: Token, clause: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
         return None
     return next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
+
+
+def _one_urged(cue: Token, clause: Token) -> Token | None:
+    """ "urged him to resign", "asked voters to support the plan": the one urged is who is to act,
+    the start of what was urged, as PolNeAR marks it (not the one told, an addressee)."""
+    if clause.dep_ != "xcomp" or clause.left_edge.lower_ != "to":
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
 
 
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
