@@ -61,6 +61,19 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name)).lower()
 
 
+def _antecedent_of_relative(pronoun: Token) -> Token:
+    """The noun a relative clause describes ("Smith, who said ..."), also where the parser hung
+    the clause elsewhere ("the Chicago Police Department which reported ...", read as a clause
+    of the sentence's verb): then the noun right before the pronoun."""
+    if pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    before = pronoun.nbor(-1) if pronoun.i > 0 else pronoun
+    if before.text == "," and before.i > 0:
+        before = before.nbor(-1)
+    relative = pronoun.lower_ in ("who", "which", "that")
+    return before if relative and before.pos_ in ("NOUN", "PROPN") else pronoun
+
+
 def _only_the(head: Token) -> bool:
     """A noun with "the" and nothing else before or after it: a reference back."""
     return [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"]
@@ -172,8 +185,8 @@ class SpeakerResolver:
     def resolve(self, subject: Token, *, any_noun: bool = False) -> Speaker | None:
         """The speaker that ``subject`` names; with ``any_noun`` (the object of "according
         to") any noun phrase is a source, else only names, pronouns and source nouns are."""
-        if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "Smith, who said ...": the noun the clause describes
+        if subject.tag_ in ("WP", "WDT"):
+            subject = _antecedent_of_relative(subject)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
             return None  # "No group has claimed the attack": nobody said anything
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
