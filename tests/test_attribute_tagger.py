@@ -412,3 +412,100 @@ def test_training_refuses_a_corpus_without_annotations_before_any_work(
     with pytest.raises(InputError, match="1 article, none with attributions"):
         train(tmp_path, out=out)
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # The rules read "arguing that ..." as what she "spoke out" about, and cut "promising to
+        # meet"; the tagger has the words, the rules who said them.
+        (
+            "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, arguing that "
+            "the epidemic of police killings should be recognized as intolerable.",
+            "arguing",
+            "that the epidemic of police killings should be recognized as intolerable",
+            "Hillary Clinton",
+        ),
+        (
+            "Mrs. Clinton has embraced Mr. Obama's approach, promising to meet and in some cases exceed his goals.",
+            "promising",
+            "to meet and in some cases exceed his goals",
+            "Clinton",
+        ),
+    ],
+)
+def test_tagged_statement_without_source_is_said_by_the_speaker_the_rules_found(
+    nlp: Language, text: str, cue: str, content: str, speaker: str
+) -> None:
+    [source] = _sources_tagged(text, nlp, (None, cue, content))
+    assert source.name == speaker
+    assert [text[s.content.start : s.content.end] for s in source.statements] == [content]
+
+
+def test_tagged_statement_without_source_is_said_by_every_speaker_the_rules_joined(nlp: Language) -> None:
+    text = "Senators Merkley, Brown and Menendez all suggested that those claims could be grounds for a fraud case."
+    found = _sources_tagged(text, nlp, (None, "all suggested", "that those claims could be grounds for a fraud case"))
+    assert [s.name for s in found] == ["Merkley", "Brown", "Menendez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged_source", "cue", "content", "mention"),
+    [
+        (
+            'Protesters marching through the streets chanted "What curfew?" and kept going until 2 a.m.',
+            "Protesters marching through the streets",
+            "chanted",
+            '"What curfew?"',
+            "Protesters",
+        ),
+        (
+            "Among likely voters in a four-way race, 46 percent would choose Clinton.",
+            "Among likely voters in a four-way race, 46 percent",
+            "would choose",
+            "Clinton",
+            "46 percent",
+        ),
+        # Only the relative clause was tagged: the parse says whose it is.
+        (
+            "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event "
+            "brought back memories of her father.",
+            "who watched the ceremony on a screen,",
+            "said",
+            "the event brought back memories of her father",
+            "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen",
+        ),
+    ],
+)
+def test_tagged_source_running_on_into_a_clause_is_its_subject(
+    nlp: Language, text: str, tagged_source: str, cue: str, content: str, mention: str
+) -> None:
+    [source] = _sources_tagged(text, nlp, (tagged_source, cue, content))
+    [statement] = source.statements
+    assert statement.speaker is not None
+    assert text[statement.speaker.start : statement.speaker.end] == mention
+
+
+def test_tagged_relative_pronoun_hung_on_the_wrong_clause_is_the_noun_before_it(nlp: Language) -> None:
+    text = (
+        "To solve this quandary, they turned to the Chicago Police Department which reported "
+        "2,521 shooting incidents in the city between January 1 and September 18."
+    )
+    content = "2,521 shooting incidents in the city between January 1 and September 18"
+    [source] = _sources_tagged(text, nlp, ("which", "reported", content))
+    assert source.name == "Chicago Police Department"
+
+
+def test_rule_statement_reporting_a_tagged_one_stays_beside_it(nlp: Language) -> None:
+    text = "Residents there told reporters the officers claimed to be seeking a bomb."
+    found = _sources_tagged(text, nlp, (None, "claimed", "to be seeking a bomb"))
+    said = {(s.name, text[st.content.start : st.content.end]) for s in found for st in s.statements}
+    assert ("the officers", "to be seeking a bomb") in said
+    assert ("Residents there", "the officers claimed to be seeking a bomb") in said
+
+
+def test_tagged_cue_leaves_out_a_colon_it_took_in(nlp: Language) -> None:
+    text = 'The statement from the ministry read: "The talks have failed."'
+    [source] = _sources_tagged(text, nlp, ("The statement from the ministry", "read:", '"The talks have failed."'))
+    [statement] = source.statements
+    assert statement.cue is not None
+    assert text[statement.cue.start : statement.cue.end] == "read"

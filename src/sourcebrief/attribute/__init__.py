@@ -85,10 +85,41 @@ def attribute(analysis: Analysis, tagger: AttributionTagger | None = None) -> At
     # The rules still add what the tagger missed: on PolNeAR dev their statements whose content
     # the tagger left untouched raise recall more than they cost precision.
     missed = [r for r in by_rules if not any(_overlap(r.content, t.content) for t in sourced)]
-    # Where the tagger found a cue and content but no source, the cue's parsed subject is the
-    # source, unless a rule read that content (and found its speaker).
-    by_parse = [t for t in tagged if t.mention is None and not any(_overlap(t.content, r.content) for r in missed)]
-    return _assemble(analysis, sorted(sourced + missed + by_parse, key=lambda s: s.cue[0]))
+    by_parse, ruled = _unsourced(tagged, missed, quotations(analysis.article.text))
+    return _assemble(analysis, sorted(sourced + ruled + by_parse, key=lambda s: s.cue[0]))
+
+
+def _unsourced(
+    tagged: list[RawStatement], rules: list[RawStatement], quotes: list[Quotation]
+) -> tuple[list[RawStatement], list[RawStatement]]:
+    """The tagged statements without a tagged source, and the rules' statements left beside them.
+    Where a rule read the same words, the rule's speaker says the tagger's words: in "Hillary
+    Clinton spoke out ..., arguing that ..." the rules know who spoke, the tagger where the
+    content ends; joined speakers ("Merkley, Brown and Menendez all suggested") each say them.
+    Else the cue's parsed subject is the speaker. A rule's statement that reports the tagged one
+    stays beside it, and a tagged cue inside a quotation is the quoted speaker's words: there the
+    rules keep what they read."""
+    found, taken = [], []
+    for unsourced in (t for t in tagged if t.mention is None):
+        reading = [r for r in rules if _overlap(unsourced.content, r.content)]
+        same = [r for r in reading if not _reports(r, unsourced)]
+        if not reading:
+            found.append(unsourced)
+        elif same and not any(q.start < unsourced.cue[0] and unsourced.cue[1] < q.end for q in quotes):
+            joined = [r for r in same if r.cue == same[0].cue]
+            found += [
+                replace(unsourced, subject=r.subject, subject_is_source=r.subject_is_source, conduit=r.conduit)
+                for r in joined
+            ]
+            taken += same
+    return found, [r for r in rules if r not in taken]
+
+
+def _reports(outer: RawStatement, inner: RawStatement) -> bool:
+    """Whether ``outer`` reports ``inner``: its content holds the inner cue and that cue's subject
+    ("Residents told ... the officers claimed ..."), not just the cue ("arguing that ...")."""
+    start, end = outer.content
+    return start <= inner.cue[0] < end and inner.subject is not None and start <= inner.subject.idx < end
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -6,50 +6,54 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.corpus import Attribution, Span
+from sourcebrief.attribute.corpus import Attribution, Span, normalised
 from sourcebrief.attribute.speakers import joined_subjects
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
-from sourcebrief.attribute.tokens import doc_text
+from sourcebrief.attribute.tokens import doc_text, span_of, subtree_tokens
 
 # Verbs that report speech in the passive: the cue verbs, and some no rule takes as cues ("was
 # quoted by Interfax as saying", "was asked by reporters", "was projected by the networks").
 _PASSIVE_SPEECH = lexicon.CUE_VERBS | frozenset("quote ask condemn cite interview criticise criticize project".split())
 # Word classes that cannot end a phrase: a content ending on one was cut short.
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
+# Word classes that head a clause or phrase, not a name: a tagged source headed by one ran on.
+_NOT_NAMING = frozenset({"VERB", "AUX", "ADP", "SCONJ"})
 
 
 def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]:
     """One raw statement per content fragment of each tagged attribution that has a cue and a
     content, in text order (pronouns are resolved in reading order). The tagged source is the
     mention cited and its syntactic head the subject handed to the speaker resolver; where the
-    tagger found no source, the parse's subject of the cue is the subject, and no mention is set."""
+    tagger found no source, the parse's subject of the cue is the subject (None where the parse
+    finds none: a rule may know the speaker), and no mention is set."""
     statements = []
     text = doc_text(doc)
     for attribution in tagged:
         if not (attribution.cue and attribution.content):
             continue
-        source, cue = (attribution.source or (None,))[0], attribution.cue[0]
+        # The cue without the colon the tagger may take in ("read: ..."): the verb is the cue.
+        source, cue = (attribution.source or (None,))[0], normalised(attribution.cue[0], text) or attribution.cue[0]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span) or _done_to(cue_span):
             continue
+        source = _narrowed(doc, source, cue_span) if source is not None else None
         cue_end = cue.end
         tagged_root = _speaker_token(doc, source) if source is not None else None
         if tagged_root is not None and tagged_root.dep_ == "nsubjpass" and tagged_root.head in cue_span:
             source = tagged_root = None  # "he was told by the minister": the minister said it
             cue_end = _through_by(doc, cue_span)
+        # Where neither the tagger nor the parse knows who spoke, a rule may ("arguing that ...").
         subject = tagged_root if source is not None else cue_subject(cue_span)
-        if subject is None:
-            continue
         addressee = _addressee_after(cue_span, cue_end)
         # "Durbin and Schiff both questioned ...": everyone joined in the tagged source said it, as
         # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
-        speakers = joined_subjects(subject) if source is not None else (subject,)
+        speakers = joined_subjects(subject) if subject is not None and source is not None else (subject,)
         fragments = [_completed(doc, fragment) for fragment in attribution.content]
         sentence = cue_span.root.sent
         for content in fragments:
             if _stray(text, content, sentence, fragments):
                 continue
-            if content.start <= subject.idx < content.end:
+            if subject is not None and content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
             if _circumstance(doc, content, cue_span):
                 continue
@@ -103,6 +107,23 @@ def _speaker_token(doc: Doc, source: Span) -> Token | None:
     while before > found.start and doc[before].lower_ in lexicon.TITLE_WORDS:
         before -= 1  # ", Dr. Anthony Fauci"
     return person.root if before > found.start and doc[before].text == "," else found.root
+
+
+def _narrowed(doc: Doc, source: Span, cue: SpacySpan) -> Span | None:
+    """A tagged source that runs on into a clause or phrase ("BRUSSELS - European leaders gathered
+    Friday", "Among likely voters in a four-way race, 46 percent"), the parse heading it with a verb
+    or preposition, narrowed to the subject inside it; None where it opens on a relative pronoun
+    ("who watched the ceremony"), as its clause is all the tagger marked. Where the parse finds
+    no subject inside, its words may be misread ("Tulsa police Chief ..."): the span stays."""
+    found = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if found is None or not len(found) or found.root.pos_ not in _NOT_NAMING:
+        return source
+    if found[0].tag_ in ("WP", "WDT"):
+        return None
+    subjects = [t for t in found if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "WDT")]
+    # The cue's own subject first: "Thursday's walk-ins were the third time AROS said".
+    subject = next((t for t in subjects if t.head in cue), subjects[0] if subjects else None)
+    return Span(*span_of(subtree_tokens(subject))) if subject is not None else source
 
 
 def _circumstance(doc: Doc, content: Span, cue: SpacySpan) -> bool:
