@@ -509,3 +509,14 @@ def test_tagged_cue_leaves_out_a_colon_it_took_in(nlp: Language) -> None:
     [statement] = source.statements
     assert statement.cue is not None
     assert text[statement.cue.start : statement.cue.end] == "read"
+
+
+def test_unnamed_source_is_described_by_its_tagged_words_only(nlp: Language) -> None:
+    # The parser reads "read in part" as describing "summary", so its phrase runs on into the cue.
+    text = (
+        'The summary of the decision read in part: "This Court has already concluded that the Prime '
+        "Minister's advice to Her Majesty was unlawful, void and of no effect.\""
+    )
+    content = text[text.index('"') :]
+    [source] = _sources_tagged(text, nlp, ("The summary of the decision", "read in part", content))
+    assert source.name == "The summary of the decision"

@@ -148,7 +148,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
         elif outer is not None and raw.subject.lower_ in lexicon.PRONOUNS_WRITER:
             speaker = outer.speaker  # "I" in another speaker's words (a transcript line) is that speaker
         else:
-            speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source)
+            speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source, within=raw.mention)
         if speaker is None or (outer is not None and outer.speaker is not None and outer.speaker.key == speaker.key):
             continue  # "..., which he said ..." inside his own statement adds nothing
         statement = _to_statement(raw, speaker, [line] if line else quotes, article)

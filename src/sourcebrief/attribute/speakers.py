@@ -182,9 +182,14 @@ class SpeakerResolver:
             if profile.role or profile.affiliation:
                 self.profiles.setdefault(profile.key, profile)
 
-    def resolve(self, subject: Token, *, any_noun: bool = False) -> Speaker | None:
+    def resolve(
+        self, subject: Token, *, any_noun: bool = False, within: tuple[int, int] | None = None
+    ) -> Speaker | None:
         """The speaker that ``subject`` names; with ``any_noun`` (the object of "according
-        to") any noun phrase is a source, else only names, pronouns and source nouns are."""
+        to") any noun phrase is a source, else only names, pronouns and source nouns are. An
+        unnamed source is described by its words ``within`` the span marked as the source, where
+        one is: the parse may run its phrase on into the cue ("The summary of the decision read
+        in part: ...")."""
         if subject.tag_ in ("WP", "WDT"):
             subject = _antecedent_of_relative(subject)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
@@ -205,10 +210,10 @@ class SpeakerResolver:
             if found is None:
                 return None
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
-        speaker = self._describe(subject)
+        speaker = self._describe(subject, within)
         if speaker is None and any_noun and subject.pos_ in ("NOUN", "PROPN"):
             group = self._earlier_group(subject) if subject.tag_ in ("NNS", "NNPS") else None
-            speaker = group or self._anonymous(subject)
+            speaker = group or self._anonymous(subject, within=within)
         if speaker is None:
             return None
         # The mention cited is the whole noun phrase ("Mr. Holtz-Eakin", "Douglas Holtz-Eakin, an
@@ -258,7 +263,7 @@ class SpeakerResolver:
             return next((s for s in reversed(self._recent) if s.kind in _IT_KINDS or _a_document(s)), None)
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
-    def _describe(self, head: Token) -> Speaker | None:
+    def _describe(self, head: Token, within: tuple[int, int] | None = None) -> Speaker | None:
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
@@ -298,20 +303,22 @@ class SpeakerResolver:
             issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
             if issuer is not None:
                 return self._organization(issuer, proper_name(issuer))
-            return self._issuer_of(head) or self._anonymous(head)  # "the poll found": no one named
+            return self._issuer_of(head) or self._anonymous(head, within=within)  # "the poll found": no one named
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
-            return self._earlier_group(head) or self._anonymous(head)
+            return self._earlier_group(head) or self._anonymous(head, within=within)
         if lemma in lexicon.ORGANIZATION_NOUNS or head.ent_type_ == "NORP":  # "the campaign", "Republicans"
-            return self._earlier_organization(head) or self._anonymous(head, kind=SourceKind.ORGANIZATION)
+            return self._earlier_organization(head) or self._anonymous(
+                head, within=within, kind=SourceKind.ORGANIZATION
+            )
         if lemma in lexicon.QUANTITY_WORDS:
-            return self._anonymous(head)
+            return self._anonymous(head, within=within)
         earlier = self._earlier_outlet(head) if lemma in _OUTLET_BACK_REFERENCES else None
         if earlier is not None:
             return earlier
         if lemma in lexicon.OUTLET_NOUNS:
-            return self._anonymous(head, kind=SourceKind.OUTLET)
+            return self._anonymous(head, within=within, kind=SourceKind.OUTLET)
         if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
-            return self._anonymous(head)  # "Clinton aides": unnamed people described by a name
+            return self._anonymous(head, within=within)  # "Clinton aides": unnamed people described by a name
         return None
 
     def _person_in(self, head: Token, tokens: list[Token]) -> Span | None:
@@ -474,8 +481,12 @@ class SpeakerResolver:
         named = (s for s in reversed(self._recent) if s.kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET))
         return next((s.name for s in named if acronym(s.name) == acronym_name.lower()), None)
 
-    def _anonymous(self, head: Token, kind: SourceKind = SourceKind.ANONYMOUS) -> Speaker:
+    def _anonymous(
+        self, head: Token, kind: SourceKind = SourceKind.ANONYMOUS, within: tuple[int, int] | None = None
+    ) -> Speaker:
         tokens = _descriptor(head)
+        if within is not None:
+            tokens = [t for t in tokens if within[0] <= t.idx < within[1]] or [head]
         descriptor = text_of(tokens)
         start, end = span_of(tokens)
         # "its source" and "its anonymous source" are Znak.com's one source, as "a source" and
