@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -11,6 +12,9 @@ from thinc.api import use_ops
 
 from sourcebrief.errors import ModelError
 from sourcebrief.model import Article
+
+# Where a parse keeps its text (see attribute.tokens.doc_text).
+DOC_TEXT_KEY = "sourcebrief.text"
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]\s*$")
@@ -66,7 +70,12 @@ class Analysis:
 
     def sentences(self) -> list[Span]:
         """Sentences of body paragraphs; headings (no final punctuation) are left out."""
-        return [s for s in self.doc.sents if not s.text.isspace() and not self.is_heading(s)]
+        return list(self._body_sentences)
+
+    @cached_property
+    def _body_sentences(self) -> tuple[Span, ...]:
+        # Found once: several stages ask, and each heading test scans the text up to the sentence.
+        return tuple(s for s in self.doc.sents if not s.text.isspace() and not self.is_heading(s))
 
     def is_heading(self, sentence: Span) -> bool:
         return in_heading(self.article.text, sentence.start_char)
@@ -91,4 +100,7 @@ def in_heading(text: str, char: int) -> bool:
 
 
 def analyze(article: Article, nlp: Language) -> Analysis:
-    return Analysis(article, nlp(article.text))
+    doc = nlp(article.text)
+    # The parse keeps the text as it was given; spaCy's Doc.text would join every token again.
+    doc.user_data[DOC_TEXT_KEY] = article.text
+    return Analysis(article, doc)

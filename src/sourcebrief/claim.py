@@ -171,9 +171,10 @@ def _says_unknown(token: Token) -> bool:
         return True
     if word in _UNKNOWN_AFTER_REMAIN and token.dep_ == "acomp" and token.head.lemma_ == "remain":
         return True
-    # "it is not clear whether", "X is not known"
-    negated = any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
-    return word in ("clear", "known") and negated and token.dep_ in ("acomp", "ROOT", "ccomp", "conj")
+    # "it is not clear whether", "X is not known" (the word first: this runs on every token)
+    if word not in ("clear", "known") or token.dep_ not in ("acomp", "ROOT", "ccomp", "conj"):
+        return False
+    return any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
 
 
 def _conjuncts(head: Token) -> Iterator[list[Token]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from sourcebrief.analyze import DOC_TEXT_KEY
+
 _OPENING_QUOTES = '"“'
 _CLOSING_QUOTES = '"”'
 # Only these are trimmed: "%", "$" and closing brackets belong to the words they follow.
@@ -49,7 +51,7 @@ def text_of(tokens: list[Token]) -> str:
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: spaCy's ``Doc.text`` joins every token again on each
     call, which made attribution quadratic in the article's length."""
-    text: str | None = doc.user_data.get("sourcebrief.text")
+    text: str | None = doc.user_data.get(DOC_TEXT_KEY)
     if text is None:
-        text = doc.user_data["sourcebrief.text"] = doc.text
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
