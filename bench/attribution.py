@@ -12,12 +12,14 @@ run per paragraph, and a plain speech-verb + subject rule.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -58,9 +60,9 @@ def ours_fast(nlp: Language) -> System:
     return ours(nlp)
 
 
-def ours_accurate(nlp: Language) -> System | None:
+def ours_accurate(nlp: Language, precision: Literal["auto", "float32"] = "auto") -> System | None:
     try:
-        return ours(nlp, AttributionTagger.load())
+        return ours(nlp, AttributionTagger.load(precision=precision))
     except ModelMissing:
         return None
 
@@ -136,13 +138,19 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N articles (a quick look)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--systems", help="comma-separated subset of systems to run")
+    parser.add_argument(
+        "--precision",
+        choices=["auto", "float32"],
+        default="auto",
+        help="the accurate tagger's arithmetic (as in brief)",
+    )
     args = parser.parse_args()
 
     documents = read_split(args.data, args.split)[: args.limit]
     nlp = load_model()
     factories: dict[str, Callable[[Language], System | None]] = {
         "sourcebrief-fast": ours_fast,
-        "sourcebrief-accurate": ours_accurate,
+        "sourcebrief-accurate": functools.partial(ours_accurate, precision=args.precision),
         "textacy-direct-quotations": textacy_quotations,
         "verb-subject-rule": verb_subject_rule,
     }
@@ -155,7 +163,8 @@ def main() -> None:
             continue
         results[name] = evaluate(system, documents)
     if args.json:
-        print(json.dumps({"split": args.split, "articles": len(documents), "systems": results}, indent=2))
+        report = {"split": args.split, "articles": len(documents), "precision": args.precision, "systems": results}
+        print(json.dumps(report, indent=2))
         return
     print(f"PolNeAR {args.split}: {len(documents)} articles")
     print(

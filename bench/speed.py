@@ -32,6 +32,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--article", help="time this file instead of the longest demo article")
     parser.add_argument("--mode", choices=["fast", "accurate"], default="accurate", help="attribution mode")
+    parser.add_argument(
+        "--precision", choices=["auto", "float32"], default="auto", help="the accurate tagger's arithmetic"
+    )
     args = parser.parse_args()
 
     rss_start = peak_rss_mb()
@@ -41,7 +44,7 @@ def main() -> None:
     from sourcebrief.ingest import read_inputs, read_jsonl
     from sourcebrief.settings import AttributeSettings
 
-    pipeline = Pipeline(Settings(attribute=AttributeSettings(mode=args.mode)))
+    pipeline = Pipeline(Settings(attribute=AttributeSettings(mode=args.mode, precision=args.precision)))
     load_s = time.perf_counter() - started
     rss_loaded = peak_rss_mb()
 
@@ -77,6 +80,7 @@ def main() -> None:
     results = {
         "machine": f"{cpu_name()} ({platform.machine()}), pinned to 1 core, Python {platform.python_version()}",
         "mode": args.mode,
+        "precision": args.precision,
         "model_load_s": round(load_s, 3),
         "one_article_words": words,
         "one_article_median_s": round(statistics.median(timings), 4),

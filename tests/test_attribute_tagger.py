@@ -16,6 +16,7 @@ from sourcebrief.attribute.tagger import (
     MODEL_PATH,
     AttributionTagger,
     group,
+    native_bfloat16,
     spans_from_tags,
     token_features,
     viterbi,
@@ -51,6 +52,14 @@ def test_tagger_tags_a_fixed_sentence(tagger: AttributionTagger, nlp: Language) 
     assert [text[s.start : s.end] for s in found.source] == ["The mayor of Springfield"]
     assert [text[s.start : s.end] for s in found.cue] == ["said"]
     assert [text[s.start : s.end] for s in found.content] == ["that the bridge would reopen in May"]
+
+
+@pytest.mark.skipif(not native_bfloat16(), reason="this processor has no bfloat16 arithmetic of its own")
+def test_tagger_in_bfloat16_tags_as_in_float32(tagger: AttributionTagger, nlp: Language) -> None:
+    exact = AttributionTagger.load(precision="float32")
+    assert tagger.bfloat16 and not exact.bfloat16
+    doc = nlp((CASES / "harbor-report.txt").read_text(encoding="utf-8"))
+    assert tagger.attributions(doc) == exact.attributions(doc)
 
 
 def test_tagger_scores_a_short_last_window_as_if_alone(tagger: AttributionTagger, nlp: Language) -> None:

@@ -147,6 +147,16 @@ def test_cli_markdown_is_the_default(tmp_path: Path) -> None:
     assert "**Claim status: contested**" in result.stdout
 
 
+def test_cli_accurate_mode_in_float32_briefs_the_same_article() -> None:
+    briefed = [
+        run("brief", str(CASES / "harbor-report.txt"), "--mode", "accurate", "--precision", precision, "-f", "json")
+        for precision in ("float32", "auto")
+    ]
+    assert all(result.returncode == 0 for result in briefed), briefed[0].stderr
+    exact, default = (json.loads(result.stdout) for result in briefed)
+    assert exact["sources"] and exact["status"] == default["status"]
+
+
 def test_cli_usage_error_exits_2() -> None:
     result = run("brief", "x.txt", "--format", "pdf")
     assert result.returncode == 2

@@ -14,7 +14,7 @@ from sourcebrief.errors import ModelMissing
 from sourcebrief.extract import extract_all
 from sourcebrief.ingest import read_inputs
 from sourcebrief.model import Article, BatchResult, Briefing, Problem
-from sourcebrief.settings import Settings
+from sourcebrief.settings import AttributeSettings, Settings
 
 
 class Pipeline:
@@ -23,7 +23,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None):
         self.settings = settings or Settings()
         self.nlp = nlp or load_model()
-        self.tagger = _load_tagger(self.settings.attribute.mode)
+        self.tagger = _load_tagger(self.settings.attribute)
 
     @property
     def mode(self) -> str:
@@ -85,12 +85,12 @@ class Pipeline:
             )
 
 
-def _load_tagger(mode: str) -> AttributionTagger | None:
-    if mode == "fast":
+def _load_tagger(settings: AttributeSettings) -> AttributionTagger | None:
+    if settings.mode == "fast":
         return None
     try:
-        return AttributionTagger.load()
+        return AttributionTagger.load(precision=settings.precision)
     except ModelMissing:
-        if mode == "accurate":
+        if settings.mode == "accurate":
             raise
         return None

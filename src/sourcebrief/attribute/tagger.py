@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from spacy.tokens import Doc
@@ -255,12 +255,13 @@ def _gap(a: Span, b: Span) -> int:
 class AttributionTagger:
     """Loads the shipped tagger once; ``attributions(doc, rule_spans)`` tags one document."""
 
-    def __init__(self, network: Any, tokenizer: Any):
+    def __init__(self, network: Any, tokenizer: Any, *, bfloat16: bool = False):
         self.network = network
         self.tokenizer = tokenizer
+        self.bfloat16 = bfloat16
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> AttributionTagger:
+    def load(cls, path: Path = MODEL_PATH, *, precision: Literal["auto", "float32"] = "auto") -> AttributionTagger:
         if not path.exists():
             raise ModelMissing(f"no trained attribution model at {path}; run 'sourcebrief train-attribution'")
         from transformers import AutoTokenizer
@@ -275,7 +276,8 @@ class AttributionTagger:
         )
         network.load_trained_state(state)
         network.eval()
-        return cls(network, AutoTokenizer.from_pretrained(encoder_path()))
+        bfloat16 = precision == "auto" and native_bfloat16()
+        return cls(network, AutoTokenizer.from_pretrained(encoder_path()), bfloat16=bfloat16)
 
     def tag(self, doc: Doc, rule_spans: dict[str, list[Span]]) -> dict[str, list[Span]]:
         import torch
@@ -285,7 +287,7 @@ class AttributionTagger:
         pieces = windows(text, self.tokenizer, token_features(doc, rule_spans))
         if not pieces or not pieces[0].ids:
             return found
-        with torch.inference_mode():
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
             scores = self.network.emissions_for(pieces)
             transitions = self.network.transitions()
         # Overlapping windows: each wordpiece keeps the scores of the window where it is most central.
@@ -296,6 +298,15 @@ class AttributionTagger:
 
     def attributions(self, doc: Doc, rule_spans: dict[str, list[Span]] | None = None) -> list[Attribution]:
         return group(self.tag(doc, rule_spans or {}), doc)
+
+
+def native_bfloat16() -> bool:
+    """Whether this processor multiplies bfloat16 itself (AVX512-BF16 or AMX). Elsewhere torch
+    would emulate it, slower than float32. (torch tells only through these private checks.)"""
+    import torch
+
+    checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(getattr(torch.cpu, check, lambda: False)() for check in checks)
 
 
 def _merge_windows(pieces: list[Window], scores: list[list[list[float]]]) -> list[tuple[tuple[int, int], list[float]]]:

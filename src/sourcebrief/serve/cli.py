@@ -59,6 +59,14 @@ def main() -> None:
     help="Attribution: fast = rules only; accurate = a trained tagger finds the spans; auto = accurate if installed.",
 )
 @click.option(
+    "--precision",
+    type=click.Choice(["auto", "float32"]),
+    default="auto",
+    show_default=True,
+    help="Accurate mode's arithmetic: auto = bfloat16 where the processor computes it (faster), "
+    "else float32; float32 = the same output on every machine.",
+)
+@click.option(
     "--stories",
     "with_stories",
     is_flag=True,
@@ -66,7 +74,13 @@ def main() -> None:
     'json becomes {"briefings": [...], "stories": [...]}).',
 )
 def brief(
-    inputs: tuple[str, ...], output_format: str, output: Path | None, max_input_mb: float, mode: str, with_stories: bool
+    inputs: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    max_input_mb: float,
+    mode: str,
+    precision: str,
+    with_stories: bool,
 ) -> None:
     """Brief each article in FILE_OR_URL... (HTML, text, Markdown, RSS/Atom feeds, WARC archives,
     JSON Lines, .gz, folders, URLs; "-" reads standard input).
@@ -77,7 +91,7 @@ def brief(
         raise click.UsageError(f"--stories works with --format {' or '.join(STORY_FORMATS)}, not {output_format}")
     settings = Settings(
         input=InputSettings(max_bytes=int(max_input_mb * 1_000_000)),
-        attribute=AttributeSettings(mode=mode),  # type: ignore[arg-type]
+        attribute=AttributeSettings(mode=mode, precision=precision),  # type: ignore[arg-type]
     )
     if output_format == "jsonl":
         done, failed = _brief_line_by_line(_load_pipeline(settings), list(inputs), output)
