@@ -355,6 +355,16 @@ def test_attribute_people_who_name_a_counted_group_are_its_sources(nlp) -> None:
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Adam Schiff", 1), ("Eric Swalwell", 1)]
 
 
+def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser joins "director" to "Institute", splitting the institute's name at its "and".
+    text = (
+        "The United States' National Institute of Allergy and Infectious Disease's director, "
+        'Dr. Anthony Fauci, said of the outbreak, "it is going to get worse."'
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["Anthony Fauci"]
+
+
 def test_attribute_roles_joined_before_a_name_are_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     soufan = next(t for t in nlp(ROLES_BEFORE_A_NAME) if t.text == "Soufan")
     assert soufan.dep_ == "conj", "the case needs the roles and the name parsed as joined subjects"

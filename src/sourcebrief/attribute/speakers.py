@@ -533,9 +533,27 @@ def joined_subjects(subject: Token) -> tuple[Token, ...]:
     Representatives, Adam Schiff and Eric Swalwell" are two."""
     if _titles_a_name(subject):
         return (subject,)
+    possessed = _possessed_by_its_name(subject)
+    if possessed is not None:
+        return (possessed,)
     if _names_a_group(subject):
         return subject.conjuncts
     return (subject, *subject.conjuncts)
+
+
+def _possessed_by_its_name(head: Token) -> Token | None:
+    """ "The National Institute of Allergy and Infectious Disease's director, Dr. Anthony Fauci,
+    said": the parser joins "director" to "Institute", cutting the name at its "and". Where the
+    joined noun's possessor lies in the same named entity as the subject, the name owns the noun,
+    and only the noun's person spoke."""
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if entity is None:
+        return None
+    for joined in head.conjuncts:
+        owner = next((c for c in joined.children if c.dep_ == "poss"), None)
+        if owner is not None and entity.start <= owner.i < entity.end:
+            return joined
+    return None
 
 
 def _names_a_group(head: Token) -> bool:
