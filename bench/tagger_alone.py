@@ -2,7 +2,7 @@
 what run-time variants (window overlap, dynamic int8 quantization) do to scores and time.
 
     .venv/bin/python bench/tagger_alone.py --data ../shared/data/polnear [--split dev]
-        [--stride 128] [--dynamic-int8 per-channel per-tensor]
+        [--stride 128] [--dynamic-int8 per-channel per-tensor] [--precision float32]
 
 Each variant tags the same parsed articles with the same rule features, and its spans are grouped
 as the pipeline groups them. "time" is tagging and grouping only, one core. The stage times are
@@ -107,11 +107,12 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--stride", type=int, nargs="*", default=[], help="window strides to try besides the shipped")
     parser.add_argument("--dynamic-int8", nargs="*", default=[], choices=["per-channel", "per-tensor"])
+    parser.add_argument("--precision", choices=["auto", "float32"], default="auto", help="the tagger's arithmetic")
     args = parser.parse_args()
 
-    tagger = tagging.AttributionTagger.load()
+    tagger = tagging.AttributionTagger.load(precision=args.precision)
     prepared, stages = prepare(read_split(args.data, args.split), tagger)
-    results: dict[str, Any] = {"machine": describe(), "stage_seconds": stages}
+    results: dict[str, Any] = {"machine": describe(), "precision": args.precision, "stage_seconds": stages}
     results["shipped"] = score(tagger, prepared)
     results["content_misses"] = content_misses(tagger, prepared)
     for stride in args.stride:
