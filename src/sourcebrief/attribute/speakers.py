@@ -546,6 +546,8 @@ def _possessed_by_its_name(head: Token) -> Token | None:
     said": the parser joins "director" to "Institute", cutting the name at its "and". Where the
     joined noun's possessor lies in the same named entity as the subject, the name owns the noun,
     and only the noun's person spoke."""
+    if not head.ent_type_ or not head.conjuncts:
+        return None  # the usual case, before building the article's entities
     entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     if entity is None:
         return None
