@@ -54,6 +54,12 @@ def test_tagger_tags_a_fixed_sentence(tagger: AttributionTagger, nlp: Language) 
     assert [text[s.start : s.end] for s in found.content] == ["that the bridge would reopen in May"]
 
 
+def test_pipeline_in_float32_runs_the_tagger_in_float32(nlp: Language) -> None:
+    settings = Settings(attribute=AttributeSettings(mode="accurate", precision="float32"))
+    tagger = Pipeline(settings, nlp=nlp).tagger
+    assert tagger is not None and not tagger.bfloat16
+
+
 @pytest.mark.skipif(not native_bfloat16(), reason="this processor has no bfloat16 arithmetic of its own")
 def test_tagger_in_bfloat16_tags_as_in_float32(tagger: AttributionTagger, nlp: Language) -> None:
     exact = AttributionTagger.load(precision="float32")
