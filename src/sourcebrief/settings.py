@@ -30,7 +30,7 @@ class AttributeSettings:
     # default: its who-said-what pairs score higher on PolNeAR dev (docs/benchmarks.md).
     mode: Literal["fast", "accurate", "auto"] = "fast"
     # The tagger's arithmetic: "auto" runs it in bfloat16 where the processor multiplies bfloat16
-    # itself (AVX512-BF16 or AMX): the tagger about 1.7 times as fast, PolNeAR scores the same to a
+    # itself (AVX512-BF16 or AMX): the tagger about 1.6 times as fast, PolNeAR scores the same to a
     # thousandth; "float32" gives the same output on every machine.
     precision: Literal["auto", "float32"] = "auto"
 
