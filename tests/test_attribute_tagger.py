@@ -337,6 +337,13 @@ def test_tagged_cue_gets_its_addressee_from_the_parse(nlp: Language) -> None:
     assert text[statement.addressee.start : statement.addressee.end] == "the Military Times"
 
 
+def test_tagged_statement_made_to_an_outlet_has_it_as_conduit(nlp: Language) -> None:
+    text = "On CNN's State of the Union, national security adviser Mike Waltz denied knowledge of the directive."
+    tagged = ("national security adviser Mike Waltz", "denied", "knowledge of the directive")
+    [source] = _sources_tagged(text, nlp, tagged)
+    assert (source.name, source.conduit) == ("Mike Waltz", "CNN")
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

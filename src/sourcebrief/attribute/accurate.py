@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span, normalised
-from sourcebrief.attribute.speakers import joined_subjects
+from sourcebrief.attribute.speakers import joined_subjects, outlet_object
 from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
 from sourcebrief.attribute.tokens import doc_text, span_of, subtree_tokens
 
@@ -70,6 +70,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                     subject_is_source=source is not None,
                     mention=(source.start, source.end) if source else None,
                     addressee=addressed,
+                    conduit=outlet_object(cue_span.root),
                 )
                 for speaker in speakers
             ]
