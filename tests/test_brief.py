@@ -1,6 +1,7 @@
 """Properties every briefing keeps, on fixed cases and on generated articles."""
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -166,6 +167,24 @@ def test_brief_names_whom_a_statement_was_told_to() -> None:
     assert _sentence_for(text, "officials", "told", "A total of 39 are confirmed dead", addressee="state media") == (
         "Officials told state media a total of 39 are confirmed dead."
     )
+
+
+def test_brief_names_the_outlet_an_unnamed_source_spoke_to_once() -> None:
+    text = "A spokesperson told the Military Times the attack took place at 7:45 p.m. A spokesperson said two died."
+    found = article(text)
+    cite = _citer(found)
+    speaker, outlet = cite("A spokesperson"), cite("the Military Times")
+    told = Statement(cite("the attack took place at 7:45 p.m"), cite("told"), speaker, direct=False, addressee=outlet)
+    said = Statement(cite("two died"), cite("said"), speaker, direct=False)
+    unnamed = Source("s1", "A spokesperson", SourceKind.ANONYMOUS, (speaker,), conduit="Military Times")
+    stances = (SourceStance("s1", Stance.REPORTS, ()),)
+    for statement, expected in (
+        (told, "A spokesperson told the Military Times the attack took place at 7:45 p.m."),
+        (said, "A spokesperson (speaking to Military Times) said two died."),
+    ):
+        source = replace(unnamed, statements=(statement,))
+        notes = compose(found, _claim_elsewhere(found), (source,), stances, (), (), ())
+        assert notes[-1].text == expected
 
 
 def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> None:

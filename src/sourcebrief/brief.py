@@ -358,7 +358,8 @@ def best_of_each_kind(items: list[T], *, rank: Callable[[T], tuple[bool, ...]], 
 
 
 def _statement_sentence(article: Article, sources: list[Source], statement: Statement) -> Note:
-    phrases = [_definite(article.quote(s.mentions[0]), _speaker_phrase(s, article)) for s in sources]
+    told = article.quote(statement.addressee) if statement.addressee else ""
+    phrases = [_definite(article.quote(s.mentions[0]), _speaker_phrase(s, article, told)) for s in sources]
     speakers, named = joined_speakers(phrases)
     speaking = [sources[i] for i in named]
     note = statement_note(article, speakers, speaking[0].mentions[0], statement)
@@ -578,9 +579,11 @@ def _as_words(phrase: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
-def _speaker_phrase(source: Source, article: Article) -> str:
+def _speaker_phrase(source: Source, article: Article, told: str) -> str:
+    """The source with its role; an unnamed one with the outlet it spoke to, unless the sentence
+    says so already (``told``: "A spokesperson told the Military Times")."""
     phrase = with_role(source.name, source.kind, source.role, source.affiliation, article.text)
-    if source.conduit and source.kind == SourceKind.ANONYMOUS:
+    if source.conduit and source.kind == SourceKind.ANONYMOUS and not _as_words(source.conduit, told):
         phrase += f" (speaking to {source.conduit})"
     return phrase
 
