@@ -344,6 +344,13 @@ def test_tagged_statement_made_to_an_outlet_has_it_as_conduit(nlp: Language) -> 
     assert (source.name, source.conduit) == ("Mike Waltz", "CNN")
 
 
+def test_tagged_content_leaves_out_the_occasion_its_cue_was_said_on(nlp: Language) -> None:
+    text = "Rep. Mike Turner expressed skepticism about the report during an appearance on Face the Nation."
+    tagged = ("Rep. Mike Turner", "expressed skepticism about", "the report during an appearance on Face the Nation")
+    [source] = _sources_tagged(text, nlp, tagged)
+    assert [text[st.content.start : st.content.end] for st in source.statements] == ["the report"]
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

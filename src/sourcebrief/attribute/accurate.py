@@ -18,6 +18,10 @@ _PASSIVE_SPEECH = lexicon.CUE_VERBS | frozenset("quote ask condemn cite intervie
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 # Word classes that head a clause or phrase, not a name: a tagged source headed by one ran on.
 _NOT_NAMING = frozenset({"VERB", "AUX", "ADP", "SCONJ"})
+# What a cue's verb may be said in or at: the occasion, not what was said ("in a statement").
+_OCCASIONS = frozenset(
+    "statement interview appearance speech conference briefing rally hearing remarks address".split()
+)
 
 
 def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]:
@@ -48,7 +52,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         # "Durbin and Schiff both questioned ...": everyone joined in the tagged source said it, as
         # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
         speakers = joined_subjects(subject) if subject is not None and source is not None else (subject,)
-        fragments = [_completed(doc, fragment) for fragment in attribution.content]
+        fragments = [_without_occasion(doc, _completed(doc, fragment), cue_span) for fragment in attribution.content]
         sentence = cue_span.root.sent
         for content in fragments:
             if _stray(text, content, sentence, fragments):
@@ -147,6 +151,26 @@ def _completed(doc: Doc, content: Span) -> Span:
     # A preposition heads its phrase; a determiner, conjunction or "than" hangs on the word it leads to.
     edge = (last if last.pos_ == "ADP" else last.head).right_edge
     return Span(content.start, edge.idx + len(edge)) if edge.i > last.i else content
+
+
+def _without_occasion(doc: Doc, content: Span, cue: SpacySpan) -> Span:
+    """The content without a phrase at its end that the cue's verb takes for the occasion it was
+    said on, not what was said ("expressed skepticism about | the accuracy of the report | during
+    an appearance on Face the Nation", "| more school investment | in a statement")."""
+    found = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if found is None or content.start < cue.end_char:
+        return content
+    occasion = next((t for t in found[1:] if t.head in cue and _an_occasion(t)), None)
+    if occasion is None or occasion.right_edge.i < found[-1].i:
+        return content
+    kept = [t for t in found if t.i < occasion.left_edge.i and not t.is_punct]
+    return Span(content.start, kept[-1].idx + len(kept[-1])) if kept else content
+
+
+def _an_occasion(token: Token) -> bool:
+    """ "during an appearance on ...", "in a statement": a preposition whose object is an occasion."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and any(o.lemma_.lower() in _OCCASIONS for o in objects)
 
 
 def _overlap(a: tuple[int, int], b: Span) -> bool:
