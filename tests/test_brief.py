@@ -683,6 +683,19 @@ def test_brief_keeps_the_statement_that_a_possessive_speaker_owns() -> None:
     ]
 
 
+def test_brief_shows_what_a_source_said_before_what_the_writer_reads_into_it() -> None:
+    text = "Rep. Mike Turner expressed skepticism about the report. His comments suggest the order may exist."
+    found = article(text)
+    cite = _citer(found)
+    said = (
+        Statement(cite("the report"), cite("expressed skepticism about"), cite("Rep. Mike Turner"), direct=False),
+        Statement(cite("the order may exist"), cite("suggest"), cite("His comments"), direct=False),
+    )
+    source = Source("s1", "Mike Turner", SourceKind.PERSON, (cite("Rep. Mike Turner"),), statements=said)
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text == "Mike Turner expressed skepticism about the report."
+
+
 def test_brief_keeps_a_split_quotation_that_two_sources_share() -> None:
     text = 'The vote ended. "We will win this fight," the committee and the FSB said, "and they will lose it."'
     found = article(text)

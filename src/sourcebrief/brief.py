@@ -45,6 +45,7 @@ MAX_STATEMENTS_PER_SOURCE = 2
 MAX_URGED_WORDS = 4
 _CIRCUMSTANCE_ENDS = frozenset("on to with against for about".split())
 _CITING = frozenset("cite cites cited citing".split())
+_INFERRING = frozenset("suggest suggests suggested imply implies implied indicate indicates indicated".split())
 # An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
 # between a cue and its speaker is no aside.
 MAX_ASIDE_CHARS = 60
@@ -314,14 +315,16 @@ def _joint(article: Article, agent: Citation, statement: Statement) -> str:
     return article.text[agent.end : statement.content.start].strip(' ,"“”').lower()
 
 
-def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, bool]:
+def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, bool, bool]:
     """How well a statement shows its source, lower first. A content outside its cue's sentence
     comes last: the tagger sometimes adds a fragment of the sentence before ("According to X, the
     truck driver was ..." took "The victims" from the paragraph above). A heading ("National
     Security Adviser Denies Knowledge of the Pause") comes after the body text that tells it. What
     a cue ending in a preposition or citing takes says where, on what or from whom, not what
     ("Speaking on al-Masirah TV", "called for the government of Ukraine", "citing anonymous
-    sources"): it comes after a statement that says what."""
+    sources"): it comes after a statement that says what. What someone's words are said to imply
+    ("His comments suggest ...") the writer may read into them: it comes after what the source
+    said, even on where or about what."""
     cue = statement.cue or statement.content
     between = article.text[min(cue.end, statement.content.end) : max(cue.start, statement.content.start)]
     cue_words = article.quote(cue).lower().split() if statement.cue else []
@@ -330,7 +333,9 @@ def statement_rank(article: Article, statement: Statement) -> tuple[bool, bool, 
         and bool(cue_words)
         and (cue_words[-1] in _CIRCUMSTANCE_ENDS or cue_words[0] in _CITING)
     )
-    return bool(_SENTENCE_BREAK.search(between)), in_heading(article.text, statement.content.start), circumstance
+    inferred = bool(cue_words) and cue_words[-1] in _INFERRING and _utterance_named(article, statement) is not None
+    broken = bool(_SENTENCE_BREAK.search(between))
+    return broken, in_heading(article.text, statement.content.start), inferred, circumstance
 
 
 def _chosen_statements(
