@@ -351,6 +351,29 @@ def test_tagged_content_leaves_out_the_occasion_its_cue_was_said_on(nlp: Languag
     assert [text[st.content.start : st.content.end] for st in source.statements] == ["the report"]
 
 
+def test_tagged_content_runs_on_through_an_attribution_nested_in_it(nlp: Language) -> None:
+    # One role a word: the inner source is tagged as the outer content, the inner cue has no source.
+    text = 'Lawyers claimed Spanton first complained of theft. Trump tweeted he was unaware of it: "Wow!"'
+    he, it = text.index(" he ") + 1, text.index(" it:") + 1
+    tagged = [
+        _attribution(text, "Lawyers", "claimed", "Spanton"),
+        _attribution(text, None, "first complained of", "theft"),
+        Attribution((_span(text, "Trump"),), (_span(text, "tweeted"),), (Span(he, he + 2),)),
+        Attribution((), (_span(text, "was unaware of"),), (Span(it, it + 2), _span(text, '"Wow!"'))),
+    ]
+    sources = attribute(analysis_of(text, nlp), FixedTagger(tagged)).sources  # type: ignore[arg-type]
+    said = {
+        (s.name, text[t.cue.start : t.cue.end], text[t.content.start : t.content.end])
+        for s in sources
+        for t in s.statements
+    }
+    assert ("Lawyers", "claimed", "Spanton first complained of theft") in said
+    assert {t for t in said if t[0] == "Trump"} == {
+        ("Trump", "tweeted", "he was unaware of it"),
+        ("Trump", "tweeted", '"Wow!"'),
+    }
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

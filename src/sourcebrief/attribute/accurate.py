@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -32,7 +34,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
     finds none: a rule may know the speaker), and no mention is set."""
     statements = []
     text = doc_text(doc)
-    for attribution in tagged:
+    for attribution in _with_nested_contents(doc, tagged):
         if not (attribution.cue and attribution.content):
             continue
         # The cue without the colon the tagger may take in ("read: ..."): the verb is the cue.
@@ -79,6 +81,38 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                 for speaker in speakers
             ]
     return sorted(statements, key=lambda s: s.cue[0])
+
+
+def _with_nested_contents(doc: Doc, tagged: list[Attribution]) -> list[Attribution]:
+    """Each attribution's content run on through an attribution nested in it. The tagger gives a
+    word one role in one attribution, as PolNeAR annotates, so in "The defendants claimed Spanton
+    first complained of theft" it tags "Spanton" as the outer content and "first complained of" as
+    a cue without a source: the inner cue's subject closing the outer content shows the nesting."""
+    text = doc_text(doc)
+    sourceless = [a for a in tagged if a.cue and a.content and not a.source]
+    nested = []
+    for attribution in tagged:
+        last = attribution.content[-1] if attribution.content else None
+        inner = next((a for a in sourceless if _opens_on(doc, text, last, a)), None) if last else None
+        if last is None or inner is None:
+            nested.append(attribution)
+            continue
+        # What the inner cue says is part of the outer content, as is any fragment of it after:
+        # 'tweeted he was not aware of it but would go: "Wow! ..."'.
+        first, *rest = [c for c in inner.content if c.start >= inner.cue[0].end]
+        nested.append(replace(attribution, content=(*attribution.content[:-1], Span(last.start, first.end), *rest)))
+    return nested
+
+
+def _opens_on(doc: Doc, text: str, content: Span, inner: Attribution) -> bool:
+    """Whether ``inner``'s cue follows ``content`` directly, with its content after it, and
+    ``content`` is all of the cue's subject: the words the tagger could only mark as one role."""
+    cue = inner.cue[0]
+    if text[content.end : cue.start].strip() or not any(c.start >= cue.end for c in inner.content):
+        return False
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    subject = cue_subject(cue_span) if cue_span is not None and len(cue_span) else None
+    return subject is not None and Span(*span_of(subtree_tokens(subject))) == content
 
 
 def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span]) -> bool:
