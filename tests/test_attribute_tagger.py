@@ -374,6 +374,15 @@ def test_tagged_content_runs_on_through_an_attribution_nested_in_it(nlp: Languag
     }
 
 
+def test_tagged_phrase_of_another_sentence_is_no_content_but_its_quotation_is(nlp: Language) -> None:
+    text = 'Roe pleaded not guilty on Tuesday. He waived arraignment. Lee said it. "We will appeal."'
+    sources = _sources_tagged(
+        text, nlp, ("Roe", "pleaded not guilty", "arraignment"), ("Lee", "said", '"We will appeal."')
+    )
+    said = [(s.name, text[t.content.start : t.content.end]) for s in sources for t in s.statements]
+    assert said == [("Lee", '"We will appeal."')]
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

@@ -57,7 +57,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         fragments = [_without_occasion(doc, _completed(doc, fragment), cue_span) for fragment in attribution.content]
         sentence = cue_span.root.sent
         for content in fragments:
-            if _stray(text, content, sentence, fragments):
+            if _stray(text, content, sentence, fragments) or _part_of_another_sentence(doc, content, sentence):
                 continue
             if subject is not None and content.start <= subject.idx < content.end:
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
@@ -119,9 +119,22 @@ def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span])
     """A fragment outside the cue's sentence, unquoted, beside one within it."""
     inside = [f for f in fragments if sentence.start_char <= f.start < sentence.end_char]
     outside = not (sentence.start_char <= content.start < sentence.end_char)
+    return bool(inside) and outside and not _quoted(text, content)
+
+
+def _quoted(text: str, content: Span) -> bool:
     # Marks just outside count: a quotation split at a sentence break keeps its first sentence.
-    quoted = any(ch in text[max(0, content.start - 1) : content.end + 1] for ch in '"“”')
-    return bool(inside) and outside and not quoted
+    return any(ch in text[max(0, content.start - 1) : content.end + 1] for ch in '"“”')
+
+
+def _part_of_another_sentence(doc: Doc, content: Span, sentence: SpacySpan) -> bool:
+    """A content outside the cue's sentence, unquoted, that leaves out its own sentence's verb:
+    a phrase of what that sentence says ("Zhukovskyy pleaded not guilty ... He waived |
+    arraignment"), not what the cue's speaker said."""
+    found = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if found is None or not len(found) or sentence.start <= found[0].i < sentence.end:
+        return False
+    return not _quoted(doc_text(doc), content) and found[0].sent.root not in found
 
 
 def _through_by(doc: Doc, cue: SpacySpan) -> int:
