@@ -368,6 +368,15 @@ def test_tagged_content_runs_on_through_an_attribution_nested_in_it(nlp: Languag
         for t in s.statements
     }
     assert ("Lawyers", "claimed", "Spanton first complained of theft") in said
+    text = "Reuters reported on Monday a German source, whom they did not name, said the ban is not part of a plan."
+    nested = (
+        ("Reuters", "reported", "a German source, whom they did not name"),
+        (None, "said", "the ban is not part of a plan"),
+    )
+    [reuters] = [s for s in _sources_tagged(text, nlp, *nested) if s.name == "Reuters"]
+    assert [text[t.content.start : t.content.end] for t in reuters.statements] == [
+        "a German source, whom they did not name, said the ban is not part of a plan"
+    ]
     assert {t for t in said if t[0] == "Trump"} == {
         ("Trump", "tweeted", "he was unaware of it"),
         ("Trump", "tweeted", '"Wow!"'),

@@ -108,11 +108,13 @@ def _opens_on(doc: Doc, text: str, content: Span, inner: Attribution) -> bool:
     """Whether ``inner``'s cue follows ``content`` directly, with its content after it, and
     ``content`` is all of the cue's subject: the words the tagger could only mark as one role."""
     cue = inner.cue[0]
-    if text[content.end : cue.start].strip() or not any(c.start >= cue.end for c in inner.content):
+    if text[content.end : cue.start].strip(" ,") or not any(c.start >= cue.end for c in inner.content):
         return False
     cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     subject = cue_subject(cue_span) if cue_span is not None and len(cue_span) else None
-    return subject is not None and Span(*span_of(subtree_tokens(subject))) == content
+    return subject is not None and normalised(Span(*span_of(subtree_tokens(subject))), text) == normalised(
+        content, text
+    )
 
 
 def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span]) -> bool:
