@@ -112,9 +112,8 @@ def _opens_on(doc: Doc, text: str, content: Span, inner: Attribution) -> bool:
         return False
     cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     subject = cue_subject(cue_span) if cue_span is not None and len(cue_span) else None
-    return subject is not None and normalised(Span(*span_of(subtree_tokens(subject))), text) == normalised(
-        content, text
-    )
+    said_by = normalised(Span(*span_of(subtree_tokens(subject))), text) if subject is not None else None
+    return said_by is not None and said_by == normalised(content, text)
 
 
 def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span]) -> bool:
