@@ -121,6 +121,25 @@ STATEMENT_CASES = [
         "the tests by a military laboratory found Novichok in his blood",
         False,
     ),
+    (
+        # The parser takes the clause's subject for the cue's object and its verb for the cue's conjunct.
+        "Chairman Jerrold Nadler has repeatedly maintained an impeachment inquiry is what the committee is doing.",
+        "Jerrold Nadler",
+        SourceKind.PERSON,
+        "has repeatedly maintained",
+        "an impeachment inquiry is what the committee is doing",
+        False,
+    ),
+    (
+        # A clause before a semicolon is not what the cue after it reports, whatever the parse says.
+        'The spokesperson added, they "would not consider requests of this nature"; Interpol did not disclose '
+        "at the time whether it received any arrest warrants from Iran.",
+        "Interpol",
+        SourceKind.ORGANIZATION,
+        "did not disclose",
+        "whether it received any arrest warrants from Iran",
+        False,
+    ),
 ]
 
 

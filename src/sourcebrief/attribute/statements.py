@@ -371,7 +371,15 @@ def _reporter_of(reported: Token) -> Token:
 def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tuple[int, int] | None:
     """What the source said: the clause after the cue, or the clause the cue follows
     ('"...," he said'). ``skip`` ends an addressee that is part of the cue, not content."""
-    before = [c for c in cue.children if c.dep_ in _CONTENT_BEFORE_DEPS and c.i < cue.i]
+    # A clause before a semicolon is a sentence of its own, whatever the parse hangs it on ('they
+    # "would not consider it"; Interpol didn't disclose whether ...').
+    before = [
+        c
+        for c in cue.children
+        if c.dep_ in _CONTENT_BEFORE_DEPS
+        and c.i < cue.i
+        and ";" not in (t.text for t in cue.doc[c.right_edge.i : cue.i])
+    ]
     if before:
         return _clean_span(subtree_tokens(before[0]))
     if cue.dep_ == "parataxis":  # '"...," he said' or 'But, he said, officials should ...'
@@ -396,11 +404,27 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     else:
         best = min(after, key=lambda c: _CONTENT_AFTER_DEPS.index(c.dep_) if c.dep_ in _CONTENT_AFTER_DEPS else 99)
         tokens = _without_trailing_aside(list(best.subtree))
+        predicate = _predicate_taken_as_conjunct(cue, best)
+        if predicate is not None:
+            tokens = [t for t in sentence if best.left_edge.i <= t.i <= predicate.right_edge.i]
         subject = _subject_taken_as_object(cue, best) or (None if skip is not None else _one_urged(cue, best))
         if subject is not None:
             tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
     # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
+
+
+def _predicate_taken_as_conjunct(cue: Token, taken: Token) -> Token | None:
+    """ "maintained an impeachment inquiry is what the committee is doing": the parser makes the
+    clause's subject the cue's object and its verb a conjunct of the cue, with no "and" between.
+    That verb is then the end of what was said."""
+    if taken.dep_ != "dobj":
+        return None
+    after = taken.right_edge.i + 1
+    verb = next((c for c in cue.children if c.dep_ == "conj" and c.i == after), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    return None if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else verb
 
 
 def _subject_taken_as_object(cue: Token, clause: Token) -> Token | None:
