@@ -140,6 +140,18 @@ STATEMENT_CASES = [
         "whether it received any arrest warrants from Iran",
         False,
     ),
+    (
+        # The parser puts the clause's subject in apposition to the one it is according to.
+        "The court ruled the suspension was unlawful.\n\nAccording to the BBC, a spokeman for 10 Downing Street "
+        "expressed disappointment and that the prime minister's office intends to appeal; \"The UK government "
+        'needs to bring forward a strong domestic legislative agenda."',
+        "BBC",
+        SourceKind.OUTLET,
+        "According to",
+        "a spokeman for 10 Downing Street expressed disappointment and that the prime minister's office intends "
+        'to appeal; "The UK government needs to bring forward a strong domestic legislative agenda."',
+        False,
+    ),
 ]
 
 

@@ -515,12 +515,22 @@ def _according_to(sentence: Span) -> Iterator[RawStatement]:
         if source is None:
             continue
         to = token.nbor()
-        phrase_start, phrase_end = token.left_edge.i, token.right_edge.i
+        phrase_start, phrase_end = token.left_edge.i, _according_to_end(token, source)
         rest = [t for t in sentence if t.i < phrase_start or t.i > phrase_end]
         content = _clean_span(trim_punctuation(rest, keep_quotes=True))
         if content:
             cue = (token.idx, to.idx + len(to))
             yield RawStatement(source, cue, content, subject_is_source=True)
+
+
+def _according_to_end(according: Token, source: Token) -> int:
+    """Where "according to X" ends. Not after an apposition to X where the clause has no subject
+    of its own: "According to the BBC, a spokesman for 10 Downing Street expressed disappointment"
+    is parsed with the spokesman in apposition to the BBC; he is the one who expressed it."""
+    apposition = next((c for c in source.children if c.dep_ == "appos"), None)
+    if apposition is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in according.head.children):
+        return according.right_edge.i
+    return apposition.left_edge.i - 1
 
 
 def _according_to_object(according: Token) -> Token | None:
