@@ -141,6 +141,15 @@ STATEMENT_CASES = [
         False,
     ),
     (
+        # What something is said to be is said too.
+        "Senator Ann Lee described the deal in March as toothless.",
+        "Ann Lee",
+        SourceKind.PERSON,
+        "described",
+        "the deal in March as toothless",
+        False,
+    ),
+    (
         # The parser puts the clause's subject in apposition to the one it is according to.
         "The court ruled the suspension was unlawful.\n\nAccording to the BBC, a spokeman for 10 Downing Street "
         "expressed disappointment and that the prime minister's office intends to appeal; \"The UK government "

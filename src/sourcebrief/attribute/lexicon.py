@@ -97,6 +97,10 @@ TOLD_THINGS = frozenset("story tale truth lie joke anecdote account version hist
 # Cues that only a writing takes as its subject: "Trump's statement read: ...", not "he read it".
 WRITTEN_CUES = frozenset({"read"})
 
+# Cues that say what someone or something is, in an "as" phrase after the object ("described the
+# deal as toothless"): the object and the phrase are what was said.
+DESCRIBING_CUES = frozenset("describe characterize characterise portray depict label brand dub cast paint".split())
+
 # Nouns for what someone said, which speak for whoever they belong to ("his comments suggest",
 # "Trump's tweet said").
 UTTERANCE_NOUNS = frozenset(

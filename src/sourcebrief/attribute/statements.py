@@ -399,8 +399,11 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     if not after or not _is_said(cue, after):
         return None
     after.sort(key=lambda c: c.i)
+    what_as = _described_as(cue, after)
     if cue.lemma_ == "call" and any(c.dep_ == "oprd" for c in after):  # "called X 'a con'": both
         tokens = [t for t in sentence if after[0].left_edge.i <= t.i <= max(c.right_edge.i for c in after)]
+    elif what_as is not None:  # "described the deal as toothless": both
+        tokens = [t for t in sentence if what_as[0].left_edge.i <= t.i <= what_as[1].right_edge.i]
     else:
         best = min(after, key=lambda c: _CONTENT_AFTER_DEPS.index(c.dep_) if c.dep_ in _CONTENT_AFTER_DEPS else 99)
         tokens = _without_trailing_aside(list(best.subtree))
@@ -412,6 +415,16 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
             tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
     # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
+
+
+def _described_as(cue: Token, after: list[Token]) -> tuple[Token, Token] | None:
+    """The object and the "as" phrase of a cue that says what someone or something is ("described
+    the deal as toothless", "portrayed him as a victim"): both are what was said."""
+    if cue.lemma_ not in lexicon.DESCRIBING_CUES:
+        return None
+    thing = next((c for c in after if c.dep_ == "dobj"), None)
+    as_what = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    return (thing, as_what) if thing is not None and as_what is not None and thing.i < as_what.i else None
 
 
 def _predicate_taken_as_conjunct(cue: Token, taken: Token) -> Token | None:
