@@ -141,6 +141,15 @@ STATEMENT_CASES = [
         False,
     ),
     (
+        # The speaker after the cue, which the parser joins to the clause before it.
+        "It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.",
+        "Richard Keen",
+        SourceKind.PERSON,
+        "argued",
+        "It is not for the Court to opine about the motivations",
+        False,
+    ),
+    (
         # What something is said to be is said too.
         "Senator Ann Lee described the deal in March as toothless.",
         "Ann Lee",

@@ -93,6 +93,9 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
         return _issued_writing_statement(cue, issuing, sentence)
     if cue.dep_ == "acl":
         return None  # "an order declaring ..." has no speaker
+    inverted = _inverted_after_comma(cue)
+    if inverted is not None:
+        return inverted
     subject = _subject_of(cue)
     if subject is None:
         return _inverted_statement(cue, sentence)
@@ -351,6 +354,23 @@ def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
         return None
     content = _quote_before(cue.idx, sentence)
     return RawStatement(speaker, (_cue_start(cue), _end(cue)), content) if content else None
+
+
+def _inverted_after_comma(cue: Token) -> RawStatement | None:
+    """ "It is not for the Court to opine, argued the government's lawyer, Richard Keen": the
+    speaker put after a cue that follows a clause and its comma, which the parser may take for the
+    verb's object, the verb joined to the clause as its conjunct (whose subject it would take);
+    the clause is what was said."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    if cue.dep_ != "conj" or before is None or before.text != "," or before.i <= cue.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in (*cue.children, *cue.head.children) if c.i > cue.head.i):
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if speaker is None or not (speaker.pos_ == "PROPN" or speaker.lemma_.lower() in _SPEAKING_NOUNS):
+        return None
+    said = _clean_span(trim_punctuation([t for t in cue.head.subtree if t.i < before.i], keep_quotes=True))
+    return RawStatement(speaker, (_cue_start(cue), _end(cue)), said) if said else None
 
 
 def _a_writing(subject: Token) -> bool:
