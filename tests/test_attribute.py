@@ -150,6 +150,26 @@ STATEMENT_CASES = [
         False,
     ),
     (
+        # An abbreviation in apposition is the source's; the parse has the clause without a subject.
+        "According to the World Health Organization (WHO), vaccination before the outbreak began covered only "
+        "about 31 percent of Samoans.",
+        "World Health Organization",
+        SourceKind.ORGANIZATION,
+        "According to",
+        "vaccination before the outbreak began covered only about 31 percent of Samoans",
+        False,
+    ),
+    (
+        # The parse puts the whole clause in apposition to the one it is according to.
+        "According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.\n"
+        "The debate is on Monday.",
+        "Rush Limbaugh",
+        SourceKind.PERSON,
+        "According to",
+        "the move reeks of fear and desperation",
+        False,
+    ),
+    (
         # What something is said to be is said too.
         "Senator Ann Lee described the deal in March as toothless.",
         "Ann Lee",
@@ -586,6 +606,22 @@ def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: i
     article, attribution = attribution_of(text, nlp)
     contents = [article.quote(s.content) for s in source_named(attribution, "Ray Holt").statements]
     assert contents[-1] == "We did the work."
+
+
+def test_attribute_quote_continuing_a_quotation_is_said_with_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Governor Ray Holt said the budget was balanced. "Whenever there are signs of a deal," wrote student Joshua '
+        'Wong on Twitter. "They always come with a far tighter grip."'
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = [
+        (article.quote(s.cue) if s.cue else None, article.quote(s.content))
+        for s in source_named(attribution, "Joshua Wong").statements
+    ]
+    assert said == [
+        ("wrote", "Whenever there are signs of a deal,"),
+        ("wrote", "They always come with a far tighter grip."),
+    ]
 
 
 def test_attribute_a_lone_quote_is_not_given_to_a_speaker_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -133,7 +133,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
     quotes = quotations(article.text)
     builders: dict[str, _SourceBuilder] = {}
     conduits: list[ChainLink] = []
-    speakers_by_paragraph: dict[tuple[int, int], list[tuple[int, Speaker]]] = {}
+    speakers_by_paragraph: dict[tuple[int, int], list[tuple[int, Speaker, Statement]]] = {}
     covered: list[_Covered] = []
     for raw in _unique(raws):
         if not any(char.isalnum() for char in article.text[raw.content[0] : raw.content[1]]):
@@ -157,7 +157,7 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
         relayed_by = outer.speaker.name if outer and outer.speaker and outer.speaker.kind == SourceKind.OUTLET else None
         conduit = raw.conduit or relayed_by
         builders.setdefault(speaker.key, _SourceBuilder(speaker)).add(speaker, statement, conduit)
-        speakers_by_paragraph.setdefault(analysis.paragraph_of(raw.cue[0]), []).append((raw.cue[0], speaker))
+        speakers_by_paragraph.setdefault(analysis.paragraph_of(raw.cue[0]), []).append((raw.cue[0], speaker, statement))
         outlet = conduit or speaker.conduit
         if outlet:
             conduits.append(ChainLink(outlet, ChainRole.REPORT, (_conduit_citation(article, speaker, outlet),)))
@@ -250,30 +250,34 @@ def _conduit_citation(article: Article, speaker: Speaker, outlet: str) -> Citati
 def _attach_continuation_quotes(
     quotes: list[Quotation],
     covered: list[_Covered],
-    speakers_by_paragraph: dict[tuple[int, int], list[tuple[int, Speaker]]],
+    speakers_by_paragraph: dict[tuple[int, int], list[tuple[int, Speaker, Statement]]],
     builders: dict[str, _SourceBuilder],
     analysis: Analysis,
 ) -> None:
     """A quotation standing alone in a paragraph with statements is one of them: the statement
     before it, which it continues, or, when it breaks off at a comma ('"...," Trump told
-    supporters in ...'), the statement after it, whose cue the rules tied to other words."""
+    supporters in ...'), the statement after it, whose cue the rules tied to other words. It is
+    said with that statement's cue and mention where that one is quoted too: the briefing may
+    then show the two as one quotation, or the longer ('"Whenever there are signs ...," wrote
+    Joshua Wong on Twitter. "They always come with ..."')."""
     article = analysis.article
     for q_start, q_end, inner_start, inner_end in quotes:
         if any(c.start < q_end and q_start < c.end for c in covered):
             continue
         spoken = sorted(speakers_by_paragraph.get(analysis.paragraph_of(q_start), []), key=lambda cued: cued[0])
-        before = [speaker for cue, speaker in spoken if cue < q_start]
-        after = [speaker for cue, speaker in spoken if cue >= q_end]
+        before = [(speaker, said) for cue, speaker, said in spoken if cue < q_start]
+        after = [(speaker, said) for cue, speaker, said in spoken if cue >= q_end]
         broken_off = article.text[inner_start:inner_end].rstrip().endswith(",")
         nearest = [*after[:1], *before[-1:]] if broken_off else [*before[-1:], *after[:1]]
-        speaker = nearest[0] if nearest else None
-        if speaker is None or not _starts_sentence(article.text, q_start):
+        if not nearest or not _starts_sentence(article.text, q_start):
             continue
+        speaker, continued = nearest[0]
         statement = Statement(
             content=article.cite(inner_start, inner_end),
-            cue=None,
-            speaker=None,
+            cue=continued.cue if continued.direct else None,
+            speaker=continued.speaker if continued.direct else None,
             direct=True,
+            addressee=continued.addressee if continued.direct else None,
         )
         builders[speaker.key].statements.append(statement)
         covered.append(_Covered(q_start, q_end, speaker, direct=True))

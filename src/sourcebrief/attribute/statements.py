@@ -563,7 +563,16 @@ def _according_to_end(according: Token, source: Token) -> int:
     apposition = next((c for c in source.children if c.dep_ == "appos"), None)
     if apposition is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in according.head.children):
         return according.right_edge.i
-    return apposition.left_edge.i - 1
+    # Only a phrase that runs into the verb or to the sentence's end ("According to Rush Limbaugh,
+    # the move reeks of fear."): "According to the World Health Organization (WHO), vaccination
+    # ... covered" keeps its abbreviation.
+    end = apposition.right_edge.i
+    following = according.doc[end + 1] if end + 1 < len(according.doc) else None
+    verb = according.head
+    runs_on = following is not None and not following.is_punct and verb in (following, following.head)
+    rest = according.doc[end + 1 : according.sent.end]
+    ends_sentence = all(t.is_punct or t.is_space for t in rest)
+    return apposition.left_edge.i - 1 if runs_on or ends_sentence else according.right_edge.i
 
 
 def _according_to_object(according: Token) -> Token | None:
