@@ -608,6 +608,16 @@ def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: i
     assert contents[-1] == "We did the work."
 
 
+def test_attribute_what_was_done_when_it_was_said_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In finding Pierluisi was improperly sworn in as governor, the Supreme Court also found unconstitutional "
+        "a 2005 law permitting an appointee as secretary of state to succeed to the governorship."
+    )
+    article, attribution = attribution_of(text, nlp)
+    contents = [article.quote(st.content) for s in attribution.sources for st in s.statements]
+    assert not any(c.startswith("In finding") for c in contents), contents
+
+
 def test_attribute_quote_continuing_a_quotation_is_said_with_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         'Governor Ray Holt said the budget was balanced. "Whenever there are signs of a deal," wrote student Joshua '

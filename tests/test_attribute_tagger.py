@@ -392,6 +392,16 @@ def test_tagged_phrase_of_another_sentence_is_no_content_but_its_quotation_is(nl
     assert said == [("Lee", '"We will appeal."')]
 
 
+def test_tagged_phrase_of_what_was_done_before_the_cue_is_no_content(nlp: Language) -> None:
+    text = (
+        "In finding Pierluisi was improperly sworn in as governor, the Supreme Court also found unconstitutional "
+        "a 2005 law permitting an appointee as secretary of state to succeed to the governorship."
+    )
+    tagged = ("the Supreme Court", "also found", "In finding Pierluisi was improperly sworn in as governor")
+    contents = [text[t.content.start : t.content.end] for s in _sources_tagged(text, nlp, tagged) for t in s.statements]
+    assert not any(c.startswith("In finding") for c in contents), contents
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

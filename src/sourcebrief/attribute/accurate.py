@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span, normalised
 from sourcebrief.attribute.speakers import joined_subjects, outlet_object
-from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject
+from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject, opens_on_a_doing
 from sourcebrief.attribute.tokens import doc_text, span_of, subtree_tokens
 
 # Verbs that report speech in the passive: the cue verbs, and some no rule takes as cues ("was
@@ -180,10 +180,12 @@ def _narrowed(doc: Doc, source: Span, cue: SpacySpan) -> Span | None:
 
 
 def _circumstance(doc: Doc, content: Span, cue: SpacySpan) -> bool:
-    """A phrase before the cue that its verb takes as a preposition's: where or when it was said,
-    not what ("On CNN's State of the Union, Mike Waltz also denied ...")."""
+    """A phrase before the cue that its verb takes as a preposition's: where, when or in doing
+    what it was said, not what ("On CNN's State of the Union, Mike Waltz also denied ...")."""
     found = doc.char_span(content.start, content.end, alignment_mode="expand")
-    return found is not None and content.end <= cue.start_char and found.root.dep_ == "prep" and found.root.head in cue
+    if found is None or content.end > cue.start_char:
+        return False
+    return opens_on_a_doing(found[0]) or (found.root.dep_ == "prep" and found.root.head in cue)
 
 
 def _completed(doc: Doc, content: Span) -> Span:

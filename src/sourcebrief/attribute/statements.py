@@ -310,6 +310,14 @@ def _noun_cue_statement(cue: Token, subject: Token) -> RawStatement | None:
     return RawStatement(subject, (cue.idx, noun.idx + len(noun)), content, conduit=outlet_object(cue))
 
 
+def opens_on_a_doing(first: Token) -> bool:
+    """Whether a phrase opening on ``first`` is a preposition with a participle ("In finding
+    Pierluisi was improperly sworn in, the court also found ..."): what was done when it was said,
+    not what was said, whatever clause the parser hangs it on."""
+    following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    return first.dep_ == "prep" and following is not None and following.tag_ == "VBG" and following.head == first
+
+
 def cue_subject(cue: Span) -> Token | None:
     """The speaker of a cue found by other means (the tagger): the object of "according to",
     else the subject of the cue's verb."""
@@ -399,6 +407,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         if c.dep_ in _CONTENT_BEFORE_DEPS
         and c.i < cue.i
         and ";" not in (t.text for t in cue.doc[c.right_edge.i : cue.i])
+        and not opens_on_a_doing(c.left_edge)
     ]
     if before:
         return _clean_span(subtree_tokens(before[0]))
