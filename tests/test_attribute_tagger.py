@@ -402,6 +402,15 @@ def test_tagged_phrase_of_what_was_done_before_the_cue_is_no_content(nlp: Langua
     assert not any(c.startswith("In finding") for c in contents), contents
 
 
+def test_tagged_content_is_whole_across_words_the_tagger_left_out(nlp: Language) -> None:
+    text = "The constitution requires consent from both houses of the Legislative Assembly to confirm a candidate."
+    fragments = (_span(text, "consent"), _span(text, "to confirm a candidate"))
+    tagged = Attribution((_span(text, "The constitution"),), (_span(text, "requires"),), fragments)
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged])).sources  # type: ignore[arg-type]
+    contents = [text[t.content.start : t.content.end] for s in found for t in s.statements]
+    assert contents == ["consent from both houses of the Legislative Assembly to confirm a candidate"]
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

@@ -54,7 +54,10 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         # "Durbin and Schiff both questioned ...": everyone joined in the tagged source said it, as
         # the rules have it (the parse's subject, where the tagger marked none, is a guess: one).
         speakers = joined_subjects(subject) if subject is not None and source is not None else (subject,)
-        fragments = [_without_occasion(doc, _completed(doc, fragment), cue_span) for fragment in attribution.content]
+        fragments = [
+            _without_occasion(doc, _completed(doc, fragment), cue_span)
+            for fragment in _gaps_filled(doc, attribution.content, attribution.source)
+        ]
         sentence = cue_span.root.sent
         for content in fragments:
             if _stray(text, content, sentence, fragments) or _part_of_another_sentence(doc, content, sentence):
@@ -114,6 +117,34 @@ def _opens_on(doc: Doc, text: str, content: Span, inner: Attribution) -> bool:
     subject = cue_subject(cue_span) if cue_span is not None and len(cue_span) else None
     said_by = normalised(Span(*span_of(subtree_tokens(subject))), text) if subject is not None else None
     return said_by is not None and said_by == normalised(content, text)
+
+
+def _gaps_filled(doc: Doc, fragments: tuple[Span, ...], source: tuple[Span, ...]) -> list[Span]:
+    """Fragments of one content joined across words the tagger left out of a phrase ("requires |
+    consent | from both houses of the Legislative Assembly | to confirm a candidate"): where the
+    words between two fragments of one sentence hang on words between the fragments' edges, with
+    no quotation mark or tagged source among them. A gap around the attribution ('"...," he said,
+    "..."') stays."""
+    text = doc_text(doc)
+    filled: list[Span] = []
+    for fragment in sorted(fragments, key=lambda f: f.start):
+        last = filled[-1] if filled else None
+        if last is not None and _left_out(doc, text, last, fragment, source):
+            filled[-1] = Span(last.start, fragment.end)
+        else:
+            filled.append(fragment)
+    return filled
+
+
+def _left_out(doc: Doc, text: str, first: Span, second: Span, source: tuple[Span, ...]) -> bool:
+    gap = doc.char_span(first.end, second.start, alignment_mode="contract")
+    whole = doc.char_span(first.start, second.end, alignment_mode="expand")
+    if gap is None or not len(gap) or whole is None or any(ch in text[first.end : second.start] for ch in '"“”'):
+        return False
+    if any(_overlap((s.start, s.end), Span(first.end, second.start)) for s in source):
+        return False
+    one_sentence = whole[0].sent == whole[-1].sent
+    return one_sentence and all(whole.start <= t.head.i < whole.end for t in gap)
 
 
 def _stray(text: str, content: Span, sentence: SpacySpan, fragments: list[Span]) -> bool:
