@@ -411,6 +411,15 @@ def test_tagged_content_is_whole_across_words_the_tagger_left_out(nlp: Language)
     assert contents == ["consent from both houses of the Legislative Assembly to confirm a candidate"]
 
 
+def test_tagged_content_leaves_out_the_one_asked_about_it(nlp: Language) -> None:
+    text = "The debate was tense. Moderator Lester Holt asked Clinton about her email scandal."
+    [source] = _sources_tagged(text, nlp, ("Moderator Lester Holt", "asked", "Clinton about her email scandal"))
+    [statement] = source.statements
+    assert text[statement.content.start : statement.content.end] == "her email scandal"
+    assert statement.addressee is not None
+    assert text[statement.addressee.start : statement.addressee.end] == "Clinton"
+
+
 def test_tagged_content_of_a_closing_mark_alone_is_no_statement(nlp: Language) -> None:
     text = 'Wong said: "People have learned to ignore her."\n\n"This announcement changes nothing," he added.'
     closing = text.index('her."') + 4

@@ -162,6 +162,13 @@ def test_brief_passive_quotation_names_who_told_it() -> None:
     )
 
 
+def test_brief_names_whom_a_source_asked_about_what() -> None:
+    text = "Moderator Lester Holt asked Clinton about her email scandal."
+    assert _sentence_for(text, "Moderator Lester Holt", "asked", "her email scandal", addressee="Clinton") == (
+        "Moderator Lester Holt asked Clinton about her email scandal."
+    )
+
+
 def test_brief_names_whom_a_statement_was_told_to() -> None:
     text = "A total of 39 are confirmed dead, officials told state media."
     assert _sentence_for(text, "officials", "told", "A total of 39 are confirmed dead", addressee="state media") == (

@@ -403,7 +403,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
     addressee = statement.addressee or _urged(article, statement)
-    told = f"{cue} {article.quote(addressee)}" if addressee else cue
+    told = f"{cue} {article.quote(addressee)}{_joining(article, addressee, statement.content)}" if addressee else cue
     passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
     if statement.refusal and statement.cue and not _within(statement.cue, statement.content):
         text = f"{speaker} {cue} {content}"  # the tagger's spans: "declined" + "to comment"
@@ -427,6 +427,13 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _joining(article: Article, addressee: Citation, content: Citation) -> str:
+    """The preposition between whom it was said to and what ("asked Clinton | about | her email
+    scandal"), which the sentence needs; nothing where they stand apart or together."""
+    between = article.text[addressee.end : content.start].strip()
+    return f" {between}" if addressee.end <= content.start and between.lower() == "about" else ""
 
 
 def _utterance_named(article: Article, statement: Statement) -> str | None:

@@ -66,7 +66,11 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
                 continue  # "Navalny is a critic of | Navalny": the speaker is not what is said
             if _circumstance(doc, content, cue_span):
                 continue
+            asked = _one_asked_about(doc, content, cue_span)
+            if asked is not None:  # "asked | Clinton | about her email scandal"
+                content = Span(asked[2], content.end)
             addressed = addressee if addressee is not None and not _overlap(addressee, content) else None
+            addressed = asked[:2] if asked is not None else addressed
             # Only a refusing cue makes a refusal: "said the plan was sound but declined to
             # elaborate" is a statement that ends with one.
             refusal = REFUSAL.search(text, cue.start, max(cue.end, content.end))
@@ -246,6 +250,24 @@ def _without_occasion(doc: Doc, content: Span, cue: SpacySpan) -> Span:
         return content
     kept = [t for t in found if t.i < occasion.left_edge.i and not t.is_punct]
     return Span(content.start, kept[-1].idx + len(kept[-1])) if kept else content
+
+
+def _one_asked_about(doc: Doc, content: Span, cue: SpacySpan) -> tuple[int, int, int] | None:
+    """Where a content opens on the one the cue's verb asks or questions ("asked | Clinton about
+    her email scandal"): that one's span, and where what was asked about starts. PolNeAR marks
+    what was asked about as the content ("her email scandal"); the one asked is the addressee.
+    Not "criticized | Trump for not paying taxes", which it marks whole, nor "accused | the GOP of
+    stoking the issue", which it marks both ways."""
+    found = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if found is None or content.start < cue.end_char:
+        return None
+    asked = found[0].head if found[0].head in found else found[0]
+    about = doc[asked.right_edge.i + 1] if asked.right_edge.i + 1 < found.end - 1 else None
+    if asked.dep_ != "dobj" or asked.head not in cue or asked.left_edge.i != found.start or about is None:
+        return None
+    if about.lower_ != "about" or about.head not in cue:
+        return None
+    return content.start, asked.right_edge.idx + len(asked.right_edge), doc[about.i + 1].idx
 
 
 def _an_occasion(token: Token) -> bool:
