@@ -674,33 +674,45 @@ def test_brief_names_a_person_without_a_courtesy_title_and_strips_it_from_the_na
     assert "Tanya Chan (Legislator) said the vote was unfair." in sentences
 
 
-def test_brief_keeps_the_statement_that_a_possessive_speaker_owns() -> None:
-    text = 'The raid ended. Trump\'s statement read: "The operation was a success." His comments suggest a deal.'
+@pytest.mark.parametrize(
+    ("text", "name", "mention", "said", "expected"),
+    [
+        (  # the statement a possessive speaker owns reads, or suggests
+            'The raid ended. Trump\'s statement read: "The operation was a success." His comments suggest a deal.',
+            "Donald Trump",
+            "Trump's statement",
+            [
+                ("The operation was a success.", "read", "Trump's statement", True),
+                ("a deal", "suggest", "His comments", False),
+            ],
+            [
+                "The statement by Donald Trump read: “The operation was a success.”",
+                "The comments by Donald Trump suggest a deal.",
+            ],
+        ),
+        (  # what a source said comes before what the writer reads into it
+            "Rep. Mike Turner expressed skepticism about the report. His comments suggest the order may exist.",
+            "Mike Turner",
+            "Rep. Mike Turner",
+            [
+                ("the report", "expressed skepticism about", "Rep. Mike Turner", False),
+                ("the order may exist", "suggest", "His comments", False),
+            ],
+            ["Mike Turner expressed skepticism about the report."],
+        ),
+    ],
+)
+def test_brief_names_what_a_source_said_through_its_words(
+    text: str, name: str, mention: str, said: list[tuple[str, str, str, bool]], expected: list[str]
+) -> None:
     found = article(text)
     cite = _citer(found)
-    said = (
-        Statement(cite("The operation was a success."), cite("read"), cite("Trump's statement"), direct=True),
-        Statement(cite("a deal"), cite("suggest"), cite("His comments"), direct=False),
+    statements = tuple(
+        Statement(cite(content), cite(cue), cite(by), direct=direct) for content, cue, by, direct in said
     )
-    source = Source("s1", "Donald Trump", SourceKind.PERSON, (cite("Trump's statement"),), statements=said)
+    source = Source("s1", name, SourceKind.PERSON, (cite(mention),), statements=statements)
     notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
-    assert [n.text for n in notes[-2:]] == [
-        "The statement by Donald Trump read: “The operation was a success.”",
-        "The comments by Donald Trump suggest a deal.",
-    ]
-
-
-def test_brief_shows_what_a_source_said_before_what_the_writer_reads_into_it() -> None:
-    text = "Rep. Mike Turner expressed skepticism about the report. His comments suggest the order may exist."
-    found = article(text)
-    cite = _citer(found)
-    said = (
-        Statement(cite("the report"), cite("expressed skepticism about"), cite("Rep. Mike Turner"), direct=False),
-        Statement(cite("the order may exist"), cite("suggest"), cite("His comments"), direct=False),
-    )
-    source = Source("s1", "Mike Turner", SourceKind.PERSON, (cite("Rep. Mike Turner"),), statements=said)
-    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
-    assert notes[-1].text == "Mike Turner expressed skepticism about the report."
+    assert [n.text for n in notes[-len(expected) :]] == expected
 
 
 def test_brief_keeps_a_split_quotation_that_two_sources_share() -> None:
