@@ -435,10 +435,10 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         tokens = [t for t in sentence if what_as[0].left_edge.i <= t.i <= what_as[1].right_edge.i]
     else:
         best = min(after, key=lambda c: _CONTENT_AFTER_DEPS.index(c.dep_) if c.dep_ in _CONTENT_AFTER_DEPS else 99)
-        tokens = _without_trailing_aside(list(best.subtree))
-        predicate = _predicate_taken_as_conjunct(cue, best)
-        if predicate is not None:
-            tokens = [t for t in sentence if best.left_edge.i <= t.i <= predicate.right_edge.i]
+        tokens = _without_next_subject(_without_trailing_aside(list(best.subtree)))
+        last = _predicate_taken_as_conjunct(cue, best) or _clause_run_on(cue, best)
+        if last is not None:
+            tokens = [t for t in sentence if best.left_edge.i <= t.i <= last.right_edge.i]
         subject = _subject_taken_as_object(cue, best) or (None if skip is not None else _one_urged(cue, best))
         if subject is not None:
             tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
@@ -469,6 +469,26 @@ def _predicate_taken_as_conjunct(cue: Token, taken: Token) -> Token | None:
     return None if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else verb
 
 
+def _clause_run_on(cue: Token, taken: Token) -> Token | None:
+    """ "said the name had to be easy to say and, to prevent stigma, it must not cite ...": the
+    parser hangs the second clause on the cue as a clause of its own. Clauses of the cue that
+    follow one another, with only punctuation or a conjunction between, are one thing said; the
+    last of them ends it. Not a writer's aside (", whose vehicle was used ...") or a quotation
+    with its own cue ('"...," he said, "..."')."""
+    last = None
+    for clause in sorted((c for c in cue.children if c.dep_ == "ccomp" and c.i > taken.i), key=lambda c: c.i):
+        end = (last or taken).right_edge.i
+        between = cue.doc[end + 1 : clause.left_edge.i]
+        first = next((t for t in clause.subtree if not t.is_punct), clause)
+        relative_aside = first.tag_ in ("WDT", "WP", "WP$") and first.nbor(-1).text == ","
+        cued = any(c.dep_ == "parataxis" and c.lemma_ in lexicon.CUE_VERBS for c in clause.children)
+        aside = relative_aside or cued
+        if taken.dep_ != "ccomp" or aside or not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        last = clause
+    return last
+
+
 def _subject_taken_as_object(cue: Token, clause: Token) -> Token | None:
     """ "announced the tests by a military laboratory found Novichok": the parser makes the
     clause's subject the cue's object, leaving a finite verb without one. The object is then the
@@ -483,7 +503,7 @@ def _subject_taken_as_object(cue: Token, clause: Token) -> Token | None:
 def _one_urged(cue: Token, clause: Token) -> Token | None:
     """ "urged him to resign", "asked voters to support the plan": the one urged is who is to act,
     the start of what was urged, as PolNeAR marks it (not the one told, an addressee)."""
-    if clause.dep_ != "xcomp" or clause.left_edge.lower_ != "to":
+    if clause.dep_ != "xcomp" or clause.left_edge.lower_ not in ("to", "not"):  # "not to", "not" alone
         return None
     return next((c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
 
@@ -502,6 +522,19 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
             or (token.dep_ == "cc" and token.lower_ in ("but", "though", "yet"))
         ):
             return [t for t in tokens if t.i < comma.i]
+    return tokens
+
+
+def _without_next_subject(tokens: list[Token]) -> list[Token]:
+    """The content without the subject of the clause that follows it, which the parser joined to
+    its last noun: "confirmed its first infections and Zambia | had its first death"."""
+    last = tokens[-1]
+    if last.dep_ != "conj" or last.i + 1 >= len(last.doc):
+        return tokens
+    verb = last.doc[last.i + 1]
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and subjectless and verb.head.i != last.i:
+        return [t for t in tokens if t.i < last.left_edge.i]  # _clean_span drops the "and"
     return tokens
 
 
