@@ -190,6 +190,26 @@ STATEMENT_CASES = [
         'to appeal; "The UK government needs to bring forward a strong domestic legislative agenda."',
         False,
     ),
+    (
+        # The parser hangs the clause after "and, ..." on the cue as a second clause.
+        "Director Tedros Ghebreyesus said the name had to be easy to say and, to prevent stigma, it must not "
+        "cite any place.",
+        "Tedros Ghebreyesus",
+        SourceKind.PERSON,
+        "said",
+        "the name had to be easy to say and, to prevent stigma, it must not cite any place",
+        False,
+    ),
+    (
+        # The parser joins the next clause's subject to the last noun of the content.
+        "The milestone came the same day Malawi confirmed its first coronavirus infections and Zambia had its "
+        "first coronavirus-related death.",
+        "Malawi",
+        SourceKind.ORGANIZATION,
+        "confirmed",
+        "its first coronavirus infections",
+        False,
+    ),
 ]
 
 
@@ -253,6 +273,29 @@ def test_attribute_an_affiliation_is_not_the_persons_own_name(nlp) -> None:  # t
     _, attribution = attribution_of(text, nlp)
     sturgeon = source_named(attribution, "Nicola Sturgeon")
     assert (sturgeon.role, sturgeon.affiliation) == ("First Minister of Scotland", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Sharif Hotak also alleged the central government are "hiding accurate casualty figures to prevent a '
+            'further dip in morale of the Afghan forces", whose US-built armoured vehicle was used to breach the '
+            "compound's defences.",
+            'the central government are "hiding accurate casualty figures to prevent a further dip in morale of the '
+            'Afghan forces"',
+        ),
+        (
+            "A spokesperson, Morgan Ortagus, indicated the United States was disappointed by the decision: "
+            '"While we await further clarification," he said, "we strongly urge Iraqi leaders to reconsider."',
+            "the United States was disappointed by the decision",
+        ),
+    ],
+)
+def test_attribute_a_clause_after_the_content_that_is_no_part_of_it(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    # A writer's aside, and a quotation with its own cue, are parsed as more clauses of the cue.
+    article, attribution = attribution_of(text, nlp)
+    assert article.quote(attribution.sources[0].statements[0].content) == content
 
 
 @pytest.mark.parametrize(
@@ -410,6 +453,9 @@ def test_attribute_a_role_whose_apposition_names_a_person_is_that_persons(nlp) -
     )
     _, attribution = attribution_of(text, nlp)
     assert [(s.name, s.kind) for s in attribution.sources] == [("Ali Alghasi Mehr", SourceKind.PERSON)]
+    # What describes the agency is not the prosecutor's role; the agency is where he spoke.
+    prosecutor = attribution.sources[0]
+    assert (prosecutor.role, prosecutor.conduit) == ("prosecutor general of Tehran", "ISNA")
 
 
 def test_attribute_sources_joined_each_said_it(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -432,6 +478,31 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
     )
     _, attribution = attribution_of(text, nlp)
     assert [s.name for s in attribution.sources] == ["Anthony Fauci"]
+    fauci = attribution.sources[0]
+    assert (fauci.role, fauci.affiliation) == ("director", "National Institute of Allergy and Infectious Disease")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # "Dr." says little beside a role, and is all there is without one.
+        (
+            'According to Dr. Tom Frieden, formerly the director of the agency, the pandemic is "unprecedented."',
+            "Tom Frieden",
+            "formerly the director of the agency",
+        ),
+        ("Dr. Jane Smith said the virus was spreading fast.", "Jane Smith", "Dr."),
+        # The abbreviation in brackets repeats the role.
+        (
+            "Member of Parliament (MP) Yvette Cooper added that it was dangerous.",
+            "Yvette Cooper",
+            "Member of Parliament",
+        ),
+    ],
+)
+def test_attribute_role_of_a_named_person(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert source_named(attribution, name).role == role
 
 
 def test_attribute_roles_joined_before_a_name_are_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -1026,6 +1097,8 @@ def test_attribute_questions_and_quotes_continued(nlp, text: str, cue: str | Non
         ("Governor Ray Holt asked voters to support the plan.", "voters to support the plan"),
         # The one told is the addressee, apart from what was told.
         ("Senator Bo Kim told reporters not to worry.", "not to worry"),
+        ("Mayor Ann Lee asked residents not to leave their homes.", "residents not to leave their homes"),
+        ("Mayor Ann Lee asked residents not leave their homes.", "residents not leave their homes"),
     ],
 )
 def test_attribute_the_one_urged_opens_what_was_urged(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]

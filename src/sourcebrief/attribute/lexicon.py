@@ -118,6 +118,8 @@ PRONOUNS_WRITER = frozenset("i we".split())
 COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if code.isalpha())
 # Titles that say nothing of what a person does: no role ("Mme Spanton" is Spanton, no "Mme").
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mme", "mlle"})
+# Dropped from a role where the article says more of the person (speakers._without_honorific).
+HONORIFICS = frozenset({"dr"})
 # Honorifics and titles stripped from the front of a person's name; kept as their role.
 TITLE_WORDS = frozenset(
     """

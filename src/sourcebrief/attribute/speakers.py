@@ -113,7 +113,7 @@ def entity_name(token: Token) -> tuple[str, str] | None:
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
-            return _strip_article(_colon_part(ent, token)), ent.label_
+            return _bare_name(_colon_part(ent, token)), ent.label_
     return None
 
 
@@ -140,8 +140,11 @@ def proper_name(token: Token) -> str:
     return token.doc[first.i : token.i + 1].text
 
 
-def _strip_article(span: Span) -> str:
+def _bare_name(span: Span) -> str:
     # "the BBC" -> "BBC", "The Interior Ministry" -> "Interior Ministry"; "The Record" is a name.
+    # A possessive is no part of it: "the Institute's director" is affiliated with "Institute".
+    if span[-1].tag_ == "POS":
+        span = span[:-1]
     text = span.text
     if text.startswith("the ") or (text.startswith("The ") and len(span) > 2):
         return text[4:]
@@ -357,14 +360,22 @@ class SpeakerResolver:
             name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz"
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
         name = name or text_of(name_tokens)
-        role_words = [t for t in before if _in_role(t, person)]
+        named_first = head.i < person.start and _an_organization_named(head)
+        if named_first:
+            # "news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr": the parse
+            # makes the first name the subject; what describes it is not the person's role, and
+            # an outlet so described is where the person spoke.
+            before = [t for t in before if t.i > head.i]
         appositions = [
             subtree_tokens(c)
             for c in head.children
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
         # An age ("Volodymyr Zhukovskyy, 23,") is no role.
-        roles = [_as_written(role_words)] + [text_of(a) for a in appositions if not all(_part_of_an_age(t) for t in a)]
+        described = [text_of(a) for a in appositions if not all(_part_of_an_age(t) for t in a)]
+        role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
+        role_words = _without_honorific(role_words, described)
+        roles = [_as_written(role_words), *described]
         start, end = span_of(name_tokens)
         return Speaker(
             key=name,
@@ -374,6 +385,7 @@ class SpeakerResolver:
             end=end,
             role=_role_text(roles),
             affiliation=_affiliation(head, before),
+            conduit=proper_name(head) if named_first and _described_as_outlet(head) else None,
         )
 
     def _person_by_role(self, head: Token) -> Speaker | None:
@@ -612,6 +624,29 @@ def _in_role(token: Token, person: Span) -> bool:
     governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
     # "Center for Health Security medical anthropologist": the preposition is the name's own.
     return governing is not None and not governing.head.head.ent_type_
+
+
+def _an_organization_named(head: Token) -> bool:
+    """ "ISNA", not "The Vice President" (a title in apposition to the name that follows it)."""
+    return head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.lower_ not in _PERSON_NOUNS
+
+
+def _abbreviation_in_brackets(token: Token) -> bool:
+    """The "MP" of "Member of Parliament (MP) Yvette Cooper": the role says it already."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text == "("
+        and doc[token.i + 1].text == ")"
+        and _in_capitals(token)
+    )
+
+
+def _without_honorific(role_words: list[Token], other_roles: list[str]) -> list[Token]:
+    """ "Dr." says little beside a role ("the Institute's director, Dr. Anthony Fauci", "Dr. Tom
+    Frieden, formerly the director of ..."); alone, it is all the article says of the person."""
+    kept = [t for t in role_words if t.lower_.rstrip(".") not in lexicon.HONORIFICS]
+    return kept if other_roles or any(not t.is_punct for t in kept) else role_words
 
 
 def _part_of_an_age(token: Token) -> bool:
