@@ -449,13 +449,28 @@ def test_tagged_title_in_a_heading_is_the_person_the_article_gives_it(nlp: Langu
     assert [(source.name, len(source.statements)) for source in sources] == [("Mike Waltz", 2)]
 
 
-def test_tagged_content_broken_off_inside_a_phrase_runs_to_its_end(nlp: Language) -> None:
-    text = "Turner said its scope may be more nuanced than initially reported."
-    [source] = _sources_tagged(text, nlp, ("Turner", "said", "its scope may be more nuanced than"))
+@pytest.mark.parametrize(
+    ("text", "tagged", "content"),
+    [
+        (
+            "Turner said its scope may be more nuanced than initially reported.",
+            ("Turner", "said", "its scope may be more nuanced than"),
+            "its scope may be more nuanced than initially reported",
+        ),
+        # A possessor leads on to its noun.
+        (
+            "Mayor Ann Lee confirmed its first infections on Thursday.",
+            ("Mayor Ann Lee", "confirmed", "its"),
+            "its first infections",
+        ),
+    ],
+)
+def test_tagged_content_broken_off_inside_a_phrase_runs_to_its_end(
+    nlp: Language, text: str, tagged: tuple[str, str, str], content: str
+) -> None:
+    [source] = _sources_tagged(text, nlp, tagged)
     [statement] = source.statements
-    assert (
-        text[statement.content.start : statement.content.end] == "its scope may be more nuanced than initially reported"
-    )
+    assert text[statement.content.start : statement.content.end] == content
 
 
 def test_tagged_quotation_ending_on_its_closing_comma_is_not_run_on(nlp: Language) -> None:

@@ -231,11 +231,19 @@ def _completed(doc: Doc, content: Span) -> Span:
     last = found[-1] if found is not None and len(found) else None
     # Only a phrase broken off before a word: "think that," ends a quotation, and what follows
     # the comma is the cue.
-    if last is None or last.pos_ not in _DANGLING or last.i + 1 >= last.sent.end or doc[last.i + 1].is_punct:
+    if last is None or not _leads_on(last) or last.i + 1 >= last.sent.end or doc[last.i + 1].is_punct:
         return content
-    # A preposition heads its phrase; a determiner, conjunction or "than" hangs on the word it leads to.
-    edge = (last if last.pos_ == "ADP" else last.head).right_edge
+    # A preposition heads its phrase; a determiner, conjunction or "than" hangs on the word it
+    # leads to; a possessor runs to its noun only ("its first infections | and Zambia").
+    edge = last.head if last.dep_ == "poss" else (last if last.pos_ == "ADP" else last.head).right_edge
     return Span(content.start, edge.idx + len(edge)) if edge.i > last.i else content
+
+
+def _leads_on(last: Token) -> bool:
+    """Whether a phrase cannot end on this word: a preposition, determiner or conjunction, or the
+    possessor of a noun after it ("confirmed | its | first infections"; not other modifiers:
+    "the rich" ends on its adjective)."""
+    return last.pos_ in _DANGLING or (last.dep_ == "poss" and last.head.i > last.i)
 
 
 def _without_occasion(doc: Doc, content: Span, cue: SpacySpan) -> Span:
