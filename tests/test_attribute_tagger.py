@@ -189,6 +189,23 @@ def test_a_left_over_content_continues_an_attribution_of_its_own_paragraph_only(
     assert set(grouped["said"].content) == {_span(text, "He was tired,"), _span(text, "and he was fast.")}
 
 
+def test_a_cue_in_an_aside_takes_no_content_outside_it(nlp: Language) -> None:
+    # The demo had given the BBC Bercow's quotation: "noted" is nearer to it than "commented on".
+    text = (
+        "Speaker John Bercow commented on the matter — which the BBC noted as an unusual move — "
+        '"However it is dressed up, it is blindingly obvious."'
+    )
+    quotation = _span(text, "However it is dressed up, it is blindingly obvious.")
+    spans = {
+        "source": [_span(text, "Speaker John Bercow"), _span(text, "the BBC")],
+        "cue": [_span(text, "commented on"), _span(text, "noted")],
+        "content": [_span(text, "the matter"), _span(text, "as an unusual move"), quotation],
+    }
+    grouped = {text[a.cue[0].start : a.cue[0].end]: a for a in group(spans, nlp(text)) if a.cue}
+    assert grouped["noted"].content == (_span(text, "as an unusual move"),)
+    assert grouped["commented on"].content == (_span(text, "the matter"), quotation)
+
+
 def test_a_tagged_fragment_from_another_sentence_is_no_statement_beside_one_from_the_cues_own(
     nlp: Language,
 ) -> None:

@@ -11,6 +11,7 @@ continues a span of its own role.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,24 +182,41 @@ def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
     first (so that a content goes to the cue of its own sentence before a cue of the next); a
     content left over continues the nearest attribution within a sentence of it in its paragraph
     (a quotation split by "he said" is one attribution in two fragments; across a paragraph break
-    such a fragment was mostly another attribution's)."""
+    such a fragment was mostly another attribution's). A cue inside a writer's aside takes no
+    content outside it."""
     sentence_of = _sentence_index(doc)
     paragraph_sentence_of = _sentence_index(doc, paragraphs_apart=True)
+    asides = _asides(doc)
     cues = spans["cue"]
     source_of = _closest_pairs(cues, spans["source"], sentence_of, reach=0)
-    content_of = _closest_pairs(cues, spans["content"], sentence_of, reach=1)
+    content_of = _closest_pairs(cues, spans["content"], sentence_of, reach=1, apart=asides)
     grouped = [(source_of.get(cue), cue, [content_of[cue]] if cue in content_of else []) for cue in cues]
     free_contents = [c for c in spans["content"] if c not in content_of.values()]
     for content in list(free_contents):
-        hosts = [g for g in grouped if g[2]]
-        host = _nearest(content, [cue for _, cue, _ in hosts], paragraph_sentence_of, reach=1)
+        hosts = [g[1] for g in grouped if g[2] and not _set_apart(g[1], content, asides)]
+        host = _nearest(content, hosts, paragraph_sentence_of, reach=1)
         if host is not None:
-            next(g for g in hosts if g[1] == host)[2].append(content)
+            next(g for g in grouped if g[1] == host)[2].append(content)
             free_contents.remove(content)
     result = [Attribution((source,) if source else (), (cue,), tuple(contents)) for source, cue, contents in grouped]
     result += [Attribution(content=(c,)) for c in free_contents]
     result += [Attribution(source=(s,)) for s in spans["source"] if s not in source_of.values()]
     return result
+
+
+# A writer's aside between dashes: "Bercow commented on the matter — which the BBC noted as an
+# unusual move — "However it is dressed up, ..."".
+_ASIDE = re.compile(r"(?:—|–| -- | - )[^—–\n]*?(?:—|–| -- | - )")
+
+
+def _asides(doc: Doc) -> list[Span]:
+    text = doc_text(doc)
+    return [Span(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+
+
+def _set_apart(cue: Span, content: Span, asides: Sequence[Span]) -> bool:
+    """Whether the cue lies in an aside that the content lies outside of."""
+    return any(a.start <= cue.start and cue.end <= a.end and not a.start <= content.start < a.end for a in asides)
 
 
 def _sentence_index(doc: Doc, *, paragraphs_apart: bool = False) -> list[int]:
@@ -224,15 +242,15 @@ def _nearest(anchor: Span, candidates: list[Span], sentence_of: list[int], *, re
 
 
 def _closest_pairs(
-    anchors: list[Span], candidates: list[Span], sentence_of: list[int], *, reach: int
+    anchors: list[Span], candidates: list[Span], sentence_of: list[int], *, reach: int, apart: Sequence[Span] = ()
 ) -> dict[Span, Span]:
     """Anchors matched one-to-one to candidates at most `reach` sentences away: pairs within one
-    sentence first, then by distance in characters."""
+    sentence first, then by distance in characters; none across the edge of an aside in ``apart``."""
     options = sorted(
         (_sentences_apart(anchor, candidate, sentence_of), _gap(anchor, candidate), a, c)
         for a, anchor in enumerate(anchors)
         for c, candidate in enumerate(candidates)
-        if _sentences_apart(anchor, candidate, sentence_of) <= reach
+        if _sentences_apart(anchor, candidate, sentence_of) <= reach and not _set_apart(anchor, candidate, apart)
     )
     matched: dict[Span, Span] = {}
     taken: set[Span] = set()
