@@ -480,6 +480,12 @@ def test_tagged_title_in_a_heading_is_the_person_the_article_gives_it(nlp: Langu
             ("Mayor Ann Lee", "confirmed", "its"),
             "its first infections",
         ),
+        # So does the subject of a relative clause to its verb.
+        (
+            "CBS noted Pelosi presided over the vote, a move whose rarity highlighted its significance.",
+            ("CBS", "noted", "Pelosi presided over the vote, a move whose rarity"),
+            "Pelosi presided over the vote, a move whose rarity highlighted its significance",
+        ),
     ],
 )
 def test_tagged_content_broken_off_inside_a_phrase_runs_to_its_end(

@@ -240,10 +240,17 @@ def _completed(doc: Doc, content: Span) -> Span:
 
 
 def _leads_on(last: Token) -> bool:
-    """Whether a phrase cannot end on this word: a preposition, determiner or conjunction, or the
+    """Whether a phrase cannot end on this word: a preposition, determiner or conjunction, the
     possessor of a noun after it ("confirmed | its | first infections"; not other modifiers:
-    "the rich" ends on its adjective)."""
-    return last.pos_ in _DANGLING or (last.dep_ == "poss" and last.head.i > last.i)
+    "the rich" ends on its adjective), or the subject of a relative clause's verb after it ("a
+    move whose rarity | highlighted the significance"; not of a main verb, which may be a cue)."""
+    if last.head.i < last.i:
+        return last.pos_ in _DANGLING
+    verb = last.head
+    relative_subject = (
+        last.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "relcl" and verb.lemma_ not in lexicon.CUE_VERBS
+    )
+    return last.pos_ in _DANGLING or last.dep_ == "poss" or relative_subject
 
 
 def _without_occasion(doc: Doc, content: Span, cue: SpacySpan) -> Span:
