@@ -492,6 +492,12 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "formerly the director of the agency",
         ),
         ("Dr. Jane Smith said the virus was spreading fast.", "Jane Smith", "Dr."),
+        # A count is no role.
+        (
+            "Two senators opposed the bill, and a third, Jared Golden, said he would vote for it.",
+            "Jared Golden",
+            None,
+        ),
         # The abbreviation in brackets repeats the role.
         (
             "Member of Parliament (MP) Yvette Cooper added that it was dangerous.",
@@ -500,7 +506,7 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
     ],
 )
-def test_attribute_role_of_a_named_person(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+def test_attribute_role_of_a_named_person(nlp, text: str, name: str, role: str | None) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert source_named(attribution, name).role == role
 

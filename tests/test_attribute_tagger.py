@@ -496,6 +496,17 @@ def test_tagged_content_broken_off_inside_a_phrase_runs_to_its_end(
     assert text[statement.content.start : statement.content.end] == content
 
 
+def test_tagged_content_ending_on_a_conjunction_that_joins_the_next_clause_ends_before_it(nlp: Language) -> None:
+    text = (
+        "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles of impeachment, "
+        "and a third, Jared Golden, voted for the first article but against the second."
+    )
+    tagged = ("Collin Peterson", "opposed", "both articles of impeachment, and")
+    [source, *_] = _sources_tagged(text, nlp, tagged)
+    [statement] = source.statements
+    assert text[statement.content.start : statement.content.end] == "both articles of impeachment"
+
+
 def test_tagged_quotation_ending_on_its_closing_comma_is_not_run_on(nlp: Language) -> None:
     # The parser hangs the last "that" on "said": run on to that verb's end, the content would
     # take in the cue and the speaker.

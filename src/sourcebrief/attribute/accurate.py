@@ -228,15 +228,22 @@ def _completed(doc: Doc, content: Span) -> Span:
     more nuanced than | initially reported", "knowledge of | the directive"): one that ends on a
     preposition, determiner or conjunction with a word after it was cut short."""
     found = doc.char_span(content.start, content.end, alignment_mode="expand")
-    last = found[-1] if found is not None and len(found) else None
+    if found is None or not len(found):
+        return content
+    last = found[-1]
     # Only a phrase broken off before a word: "think that," ends a quotation, and what follows
     # the comma is the cue.
-    if last is None or not _leads_on(last) or last.i + 1 >= last.sent.end or doc[last.i + 1].is_punct:
+    if not _leads_on(last) or last.i + 1 >= last.sent.end or doc[last.i + 1].is_punct:
         return content
     # A preposition heads its phrase; a determiner, conjunction or "than" hangs on the word it
     # leads to; a possessor runs to its noun only ("its first infections | and Zambia").
     edge = last.head if last.dep_ == "poss" else (last if last.pos_ == "ADP" else last.head).right_edge
-    return Span(content.start, edge.idx + len(edge)) if edge.i > last.i else content
+    if edge.i > last.i:
+        return Span(content.start, edge.idx + len(edge))
+    # A conjunction that leads nowhere in the content joins it to what follows: no part of it
+    # ("opposed both articles of impeachment, and | a third, Jared Golden, voted").
+    kept = [t for t in found if t.i < last.i and not t.is_punct] if last.pos_ == "CCONJ" else []
+    return Span(content.start, kept[-1].idx + len(kept[-1])) if kept else content
 
 
 def _leads_on(last: Token) -> bool:

@@ -371,9 +371,10 @@ class SpeakerResolver:
             for c in head.children
             if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]
-        # An age ("Volodymyr Zhukovskyy, 23,") is no role.
-        described = [text_of(a) for a in appositions if not all(_part_of_an_age(t) for t in a)]
+        # An age ("Volodymyr Zhukovskyy, 23,") or a count ("a third, Jared Golden,") is no role.
+        described = [text_of(a) for a in appositions if not all(_part_of_a_count(t) for t in a)]
         role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
+        role_words = [] if all(_part_of_a_count(t) for t in role_words) else role_words
         role_words = _without_honorific(role_words, described)
         roles = [_as_written(role_words), *described]
         start, end = span_of(name_tokens)
@@ -649,9 +650,9 @@ def _without_honorific(role_words: list[Token], other_roles: list[str]) -> list[
     return kept if other_roles or any(not t.is_punct for t in kept) else role_words
 
 
-def _part_of_an_age(token: Token) -> bool:
-    """A word of an apposition that gives ages only: "23", "40 and 49"."""
-    return token.like_num or token.is_punct or token.dep_ == "cc"
+def _part_of_a_count(token: Token) -> bool:
+    """A word of a phrase that only counts: an age ("23", "40 and 49"), "a third"."""
+    return token.like_num or token.ent_type_ == "ORDINAL" or token.is_punct or token.dep_ in ("cc", "det")
 
 
 def _as_written(tokens: list[Token]) -> str:
