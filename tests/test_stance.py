@@ -3,7 +3,15 @@ import pytest
 from sourcebrief.attribute import attribute
 from sourcebrief.claim import claim_status
 from sourcebrief.model import Citation, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
-from sourcebrief.stance import claim_terms, content_words, name_words, quantities_in, stances, statement_stance
+from sourcebrief.stance import (
+    claim_terms,
+    content_words,
+    name_words,
+    quantities_in,
+    stances,
+    statement_stance,
+    terms_of_claim,
+)
 
 from .helpers import analysis_of, article
 
@@ -176,8 +184,17 @@ def test_stance_a_number_in_the_claims_subject_is_not_what_it_claims(pipeline) -
 def _stance_by_name(nlp, claim: str, rest: str) -> dict[str, Stance]:  # type: ignore[no-untyped-def]
     analysis = analysis_of(f"{claim} {rest}", nlp)
     attribution = attribute(analysis)
-    found = stances(attribution.sources, analysis, claim_terms(claim))
+    found = stances(attribution.sources, analysis, terms_of_claim(analysis, analysis.article.cite(0, len(claim))))
     return {s.name: f.stance for s, f in zip(attribution.sources, found, strict=True)}
+
+
+def test_stance_one_shared_word_backs_a_claim_only_if_it_is_what_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _stance_by_name(
+        nlp,
+        "Germany banned the airline from flying in the European nation.",
+        "Two firms said they would pull out of the nation. Minister Udo Graf said the ban is final.",
+    )
+    assert (found["Two firms"], found["Udo Graf"]) == (Stance.REPORTS, Stance.CONFIRMS)
 
 
 def test_stance_a_challenger_is_no_challenge(nlp) -> None:  # type: ignore[no-untyped-def]

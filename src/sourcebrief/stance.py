@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
 from sourcebrief.analyze import Analysis
@@ -86,23 +86,45 @@ _STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class ClaimTerms:
-    """What makes a statement about the claim: its common words, and the names in it; and the
-    numbers it gives, which a statement must give too to confirm it."""
+    """What makes a statement about the claim: its common words, and the names in it; the
+    numbers it gives, which a statement must give too to confirm it; and the word for what
+    happened (its main verb, as written and as lemma), which is enough for a short statement to
+    back it."""
 
     words: frozenset[str]
     names: frozenset[str]
     quantities: frozenset[str] = frozenset()
     negated: bool = False
+    predicate: frozenset[str] = frozenset()
 
 
-def claim_terms(claim_text: str, quantities: frozenset[str] = frozenset(), *, negated: bool = False) -> ClaimTerms:
-    return ClaimTerms(frozenset(content_words(claim_text)), frozenset(name_words(claim_text)), quantities, negated)
+def claim_terms(
+    claim_text: str,
+    quantities: frozenset[str] = frozenset(),
+    *,
+    negated: bool = False,
+    predicate: frozenset[str] = frozenset(),
+) -> ClaimTerms:
+    words, names = frozenset(content_words(claim_text)), frozenset(name_words(claim_text))
+    return ClaimTerms(words, names, quantities, negated, predicate)
 
 
 def terms_of_claim(analysis: Analysis, claim: Citation) -> ClaimTerms:
     """The terms of the claim the article cites at ``claim``."""
     doc = analysis.doc
-    return claim_terms(analysis.article.quote(claim), claimed_quantities(doc, claim), negated=negated(doc, claim))
+    span = _span(doc, claim)
+    root = _what_happened(span.root) if span is not None and len(span) else None
+    # "banned" and "ban" cut to different stems: the lemma's stem matches the noun.
+    predicate = frozenset({_stem(root.lower_), _stem(root.lemma_.lower())}) if root is not None else frozenset()
+    quantities = claimed_quantities(doc, claim)
+    return claim_terms(analysis.article.quote(claim), quantities, negated=negated(doc, claim), predicate=predicate)
+
+
+def _what_happened(root: Token) -> Token:
+    """The claim's main verb; in a reported claim ("the government said he was poisoned"), the
+    verb of what was said."""
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    return _what_happened(said) if said is not None and root.lemma_.lower() in CUE_VERBS else root
 
 
 def negated(doc: Doc, cited: Citation) -> bool:
@@ -206,7 +228,7 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
         return Stance.REPORTS
     said = article.quote(statement.content)
     cue = article.quote(statement.cue) if statement.cue else ""
-    about = _is_about(said, terms.words) or bool(_REFERS_TO_CLAIM.search(said))
+    about = _is_about(said, terms)
     if about and _NOT_CONFIRMED.search(cue):
         # About the claim only: "the Senate had not confirmed him" is about a nominee.
         return Stance.DECLINES_TO_COMMENT
@@ -229,7 +251,8 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
     agrees = terms.negated or denial is None or not content_words(denial) & terms.words
     # A question ("You think the FBI would indict?") asserts nothing.
     says = not cue_negated and _says(statement, analysis.doc) and not said.rstrip(" \"'”’").endswith("?")
-    confirms = about and agrees and says and _gives_its_numbers(statement, analysis, terms)
+    backs = _is_about(said, terms, backing=True)
+    confirms = backs and agrees and says and _gives_its_numbers(statement, analysis, terms)
     return Stance.CONFIRMS if confirms else Stance.REPORTS
 
 
@@ -274,12 +297,17 @@ def _is_a_thing(content: Citation, doc: Doc) -> bool:
     )
 
 
-def _is_about(text: str, claim_words: frozenset[str]) -> bool:
-    # Two shared words: one common word ("operations") does not make a long statement about the
-    # claim; a short one ("not aware of any halt") shares one.
+def _is_about(text: str, terms: ClaimTerms, *, backing: bool = False) -> bool:
+    """Whether a statement is about the claim: it shares two of the claim's words, or is short
+    ("not aware of any halt") and shares one, or points at it ("these reports"); one common word
+    ("operations") does not make a long statement about the claim. To back the claim, the one word
+    a short statement shares must be the word for what happened ("the ban is final"): firms that
+    "pull out of the nation" do not confirm a ban on flying "in the European nation"."""
     words = content_words(text)
-    shared = len(words & claim_words)
-    return shared >= 2 or (shared == 1 and len(words) <= MAX_SHORT_STATEMENT_WORDS)
+    shared = words & (terms.words | terms.predicate)
+    one_counts = shared & terms.predicate if backing else shared
+    short = len(words) <= MAX_SHORT_STATEMENT_WORDS
+    return len(shared) >= 2 or (short and bool(one_counts)) or bool(_REFERS_TO_CLAIM.search(text))
 
 
 def source_stance(source: Source, analysis: Analysis, terms: ClaimTerms, refusal_paragraphs: set[int]) -> SourceStance:
