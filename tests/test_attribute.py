@@ -871,8 +871,11 @@ def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> 
     [
         ("State-owned Iranian news agency Fars reported that Iran issued 36 warrants.", "Fars", SourceKind.OUTLET),
         ("Business Insider reported that the rockets were fired by militias.", "Business Insider", SourceKind.OUTLET),
-        # A document that no one named issued is no source on the record.
-        ("Government reports said that 62 people had died of measles.", "Government reports", SourceKind.ANONYMOUS),
+        # A writing or recording that no one named issued is a document, no source on the record,
+        # and no unnamed person either.
+        ("Government reports said that 62 people had died of measles.", "Government reports", SourceKind.DOCUMENT),
+        ("According to the constitution, the governor must resign.", "the constitution", SourceKind.DOCUMENT),
+        ("According to witnesses, the governor must resign.", "witnesses", SourceKind.ANONYMOUS),
     ],
 )
 def test_attribute_kind_of_an_outlet_or_an_unsigned_document(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
@@ -927,7 +930,7 @@ def test_attribute_of_two_subjects_the_speaker_is_not_a_relative_pronoun(
 def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("A government report said 40 people had died. It said most were children.", nlp)
     assert [(s.name, s.kind, len(s.statements)) for s in attribution.sources] == [
-        ("A government report", SourceKind.ANONYMOUS, 2)
+        ("A government report", SourceKind.DOCUMENT, 2)
     ]
 
 

@@ -107,6 +107,7 @@ def _sources(*kinds: SourceKind) -> tuple[Source, ...]:
     [
         ([], ClaimStatus.UNVERIFIED),
         ([(SourceKind.ANONYMOUS, Stance.CONFIRMS)], ClaimStatus.REPORTED),
+        ([(SourceKind.DOCUMENT, Stance.CONFIRMS)], ClaimStatus.REPORTED),
         ([(SourceKind.OUTLET, Stance.REPORTS)], ClaimStatus.REPORTED),
         ([(SourceKind.PERSON, Stance.CONFIRMS)], ClaimStatus.CONFIRMED),
         ([(SourceKind.PERSON, Stance.DENIES)], ClaimStatus.DENIED),

@@ -225,7 +225,7 @@ def _claim_sentence(article: Article, claim: Claim) -> Note:
 
 def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> Note | None:
     """Why the claim has its status: the sources by stance, each cited to what decided it."""
-    names = {s.id: _short_label(s) for s in sources}
+    names = {s.id: short_label(s.name, s.kind) for s in sources}
     parts, citations = [], []
     for stance in STANCE_ORDER:
         holders = [s for s in stances if s.stance == stance and s.citations]
@@ -238,8 +238,10 @@ def _status_sentence(claim: Claim, sources: tuple[Source, ...], stances: tuple[S
     return Note(f"Claim status {claim.status} — " + "; ".join(parts) + ".", tuple(dict.fromkeys(citations)))
 
 
-def _short_label(source: Source) -> str:
-    return f"{source.name} ({source.kind})" if source.kind in (SourceKind.ANONYMOUS, SourceKind.OUTLET) else source.name
+def short_label(name: str, kind: SourceKind) -> str:
+    """The name as a claim's status line lists it: an unnamed source, a document or an outlet
+    says what it is ("the sources (anonymous)", "Government reports (document)")."""
+    return f"{name} ({kind})" if kind in (SourceKind.ANONYMOUS, SourceKind.DOCUMENT, SourceKind.OUTLET) else name
 
 
 def _continued(article: Article, text: str) -> str:

@@ -78,7 +78,7 @@ def _subject_start(head: Token, words: list[Token]) -> int:
 def claim_status(sources: tuple[Source, ...], stances: tuple[SourceStance, ...]) -> ClaimStatus:
     """Contested when some source backs the claim and another denies, disputes or knows nothing
     of it; confirmed only by a named source on the record; reported on anonymous or outlet
-    sourcing alone; unverified with no source at all."""
+    sourcing alone (or documents no one named issued); unverified with no source at all."""
     kinds = {s.id: s.kind for s in sources}
     named = {SourceKind.PERSON, SourceKind.ORGANIZATION}
     negative = [s for s in stances if s.stance in _NEGATIVE]

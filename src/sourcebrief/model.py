@@ -15,6 +15,9 @@ class SourceKind(StrEnum):
     ORGANIZATION = "organization"
     ANONYMOUS = "anonymous"
     OUTLET = "outlet"
+    # A writing or recording that speaks with no issuer named: "government reports", "the
+    # constitution", "the video". Not an unnamed person, and not on the record.
+    DOCUMENT = "document"
 
 
 class Stance(StrEnum):

@@ -296,7 +296,7 @@ def _ordered_sources(builders: dict[str, _SourceBuilder], article: Article, outl
     for number, builder in enumerate(ordered, start=1):
         builder.statements.sort(key=lambda s: s.content.start)
         source = builder.build(f"s{number}", article)
-        if source.name.lower() in outlets and source.kind != SourceKind.ANONYMOUS:
+        if source.name.lower() in outlets and source.kind not in (SourceKind.ANONYMOUS, SourceKind.DOCUMENT):
             source = replace(source, kind=SourceKind.OUTLET)
         sources.append(source)
     return tuple(sources)

@@ -95,12 +95,9 @@ def _described_as_outlet(head: Token) -> bool:
     )
 
 
-_IT_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET})
-
-
-def _a_document(speaker: Speaker) -> bool:
-    words = speaker.name.lower().split()
-    return speaker.kind == SourceKind.ANONYMOUS and bool(words) and words[-1] in lexicon.DOCUMENT_NOUNS
+# Sources with no name of their own, found again by their descriptor ("the reports", "the officials").
+_UNNAMED_KINDS = frozenset({SourceKind.ANONYMOUS, SourceKind.DOCUMENT})
+_IT_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT})
 
 
 def is_outlet_name(name: str) -> bool:
@@ -260,10 +257,10 @@ class SpeakerResolver:
         elif pronoun in lexicon.PRONOUNS_GROUP:
             # Not a named person: "they" after "Mayor Tom Ruiz said ..." is someone else, and
             # leaving it unresolved is better than putting words in his mouth.
-            kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION}
+            kinds = {SourceKind.ANONYMOUS, SourceKind.ORGANIZATION, SourceKind.DOCUMENT}
         else:
             # "it" is a body, an outlet or an unsigned document ("The report ... It said").
-            return next((s for s in reversed(self._recent) if s.kind in _IT_KINDS or _a_document(s)), None)
+            return next((s for s in reversed(self._recent) if s.kind in _IT_KINDS), None)
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
     def _describe(self, head: Token, within: tuple[int, int] | None = None) -> Speaker | None:
@@ -409,7 +406,7 @@ class SpeakerResolver:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         for speaker in reversed(self._recent):
-            if speaker.kind == SourceKind.ANONYMOUS and head.lower_ in speaker.name.lower().split():
+            if speaker.kind in _UNNAMED_KINDS and head.lower_ in speaker.name.lower().split():
                 return replace(speaker, start=head.left_edge.idx, end=head.idx + len(head))
         return None
 
@@ -502,6 +499,8 @@ class SpeakerResolver:
             tokens = [t for t in tokens if within[0] <= t.idx < within[1]] or [head]
         descriptor = text_of(tokens)
         start, end = span_of(tokens)
+        if kind == SourceKind.ANONYMOUS and _a_writing_or_recording(head):
+            kind = SourceKind.DOCUMENT
         # "its source" and "its anonymous source" are Znak.com's one source, as "a source" and
         # "another source" are read as one: which words make them apart is not in the text.
         key = " ".join(t.lower_ for t in tokens if t.dep_ != "det" and t.tag_ != "PRP$" and t.lower_ not in _UNNAMED)
@@ -509,6 +508,11 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _a_writing_or_recording(head: Token) -> bool:
+    nouns = lexicon.DOCUMENT_NOUNS | lexicon.RECORD_NOUNS
+    return head.lemma_.lower() in nouns or head.lower_ in nouns  # "data", lemma "datum"
 
 
 def _issuers_named(writing: Token) -> list[Token]:

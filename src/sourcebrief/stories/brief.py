@@ -18,12 +18,13 @@ from sourcebrief.brief import (
     joined_speakers,
     no_stop,
     sentence_end,
+    short_label,
     statement_note,
     statement_rank,
     whole_statements,
     with_role,
 )
-from sourcebrief.model import Citation, Note, SourceKind, Stance
+from sourcebrief.model import Citation, Note, Stance
 from sourcebrief.stories.model import (
     ArticleRole,
     ArticleStance,
@@ -115,7 +116,9 @@ def _status_note(story: Story, claim: StoryClaim) -> Note | None:
         holders = [(s, cs) for s in story.sources for cs in s.stances if cs.claim == claim.id and cs.stance == stance]
         holders = [(s, cs) for s, cs in holders if cs.citations]
         if holders and stance != Stance.REPORTS:
-            parts.append(f"{str(stance).replace('_', ' ')}: " + ", ".join(_short_label(s) for s, _ in holders))
+            parts.append(
+                f"{str(stance).replace('_', ' ')}: " + ", ".join(short_label(s.name, s.kind) for s, _ in holders)
+            )
             citations += [c for _, cs in holders for c in cs.citations]
     agreeing = [s for s in claim.article_stances if s.stance == ArticleStance.AGREE]
     citations += [c for s in agreeing for c in s.citations]
@@ -126,10 +129,6 @@ def _status_note(story: Story, claim: StoryClaim) -> Note | None:
     detail = "; ".join(parts)
     text = f"Claim status across the story: {claim.status} — " + (f"{detail}; " if detail else "") + confirmations
     return Note(text + " (republications not counted).", tuple(dict.fromkeys(citations)))
-
-
-def _short_label(source: StorySource) -> str:
-    return f"{source.name} ({source.kind})" if source.kind in (SourceKind.ANONYMOUS, SourceKind.OUTLET) else source.name
 
 
 def _article_stance_notes(claim: StoryClaim, by_id: dict[str, StoryArticle]) -> list[Note]:

@@ -20,8 +20,6 @@ from sourcebrief.attribute.speakers import acronym
 from sourcebrief.model import Citation, Source, SourceKind, Stance
 from sourcebrief.stories.model import ArticleRole, ClaimStance, StoryArticle, StorySource, StoryStatement
 
-_NAMED = (SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.OUTLET)
-
 
 def name_words(name: str) -> list[str]:
     """The name's words without titles and possessives, lower-cased: "Sen. Mitch McConnell's" ->
@@ -113,7 +111,7 @@ def _abbreviates(entry: _Entry, key: str, name: str) -> bool:
 
 
 def _key(kind: SourceKind, name: str, conduit: str | None) -> str:
-    if kind == SourceKind.ANONYMOUS:
+    if kind in (SourceKind.ANONYMOUS, SourceKind.DOCUMENT):
         return f"{name.lower()} | {(conduit or '').lower()}"
     return " ".join(name_words(name)) or name.lower()
 
