@@ -876,9 +876,10 @@ def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> 
         ("Government reports said that 62 people had died of measles.", "Government reports", SourceKind.DOCUMENT),
         ("According to the constitution, the governor must resign.", "the constitution", SourceKind.DOCUMENT),
         ("According to witnesses, the governor must resign.", "witnesses", SourceKind.ANONYMOUS),
+        ("The island's cabinet said the ban would stay.", "The island's cabinet", SourceKind.ORGANIZATION),
     ],
 )
-def test_attribute_kind_of_an_outlet_or_an_unsigned_document(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
+def test_attribute_kind_of_a_source_named_by_what_it_is(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert source_named(attribution, name).kind == kind
 

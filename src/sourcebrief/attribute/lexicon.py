@@ -77,6 +77,7 @@ ORGANIZATION_NOUNS = frozenset(
     government ministry department agency military army navy administration campaign committee
     police authority authorities court council company firm embassy office parliament party group organization
     organisation association coalition union foundation institute center centre network
+    cabinet hospital movement commission board university
     """.split()
 )
 
