@@ -876,6 +876,8 @@ def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> 
         ("Government reports said that 62 people had died of measles.", "Government reports", SourceKind.DOCUMENT),
         ("According to the constitution, the governor must resign.", "the constitution", SourceKind.DOCUMENT),
         ("According to witnesses, the governor must resign.", "witnesses", SourceKind.ANONYMOUS),
+        ("The video shows that police beat the protesters.", "The video", SourceKind.DOCUMENT),
+        ("An investigation by PolitiFact found that the claim was false.", "PolitiFact", SourceKind.ORGANIZATION),
         ("The island's cabinet said the ban would stay.", "The island's cabinet", SourceKind.ORGANIZATION),
     ],
 )

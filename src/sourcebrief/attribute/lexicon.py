@@ -89,12 +89,13 @@ DOCUMENT_NOUNS = frozenset(
     """report statement study release memo letter filing tweet post survey poll data figures advisory analysis
     summary notice""".split()
 )
-# Writings and recordings beside DOCUMENT_NOUNS that a source can be ("the constitution says",
-# "the video shows"): a source headed by one of these is a document, not an unnamed person.
+# Writings, recordings and findings beside DOCUMENT_NOUNS that a source can be ("the constitution
+# says", "the video shows", "an investigation by PolitiFact found"): a source headed by one of these
+# is its issuer where one is named, else a document, not an unnamed person.
 RECORD_NOUNS = frozenset(
     """constitution bill law motion ruling verdict order complaint lawsuit document guideline guidelines
-    transcript video footage recording audio photo photograph image website page book article editorial
-    column message email e-mail text map chart record records""".split()
+    transcript video footage recording audio photo photograph image page book article editorial
+    column message email e-mail text map chart record records investigation inquiry probe review audit""".split()
 )
 # Cues that report speech only with a quotation beside them ('"...," he continued').
 QUOTE_ONLY_CUES = frozenset({"continue"})

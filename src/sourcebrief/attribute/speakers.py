@@ -295,7 +295,7 @@ class SpeakerResolver:
                 return self._person(head, titled)
             organization = self._organization(head, proper_name(head))
             return replace(organization, kind=SourceKind.OUTLET) if _described_as_outlet(head) else organization
-        if lemma in lexicon.DOCUMENT_NOUNS or head.lower_ in lexicon.DOCUMENT_NOUNS:  # "data", lemma "datum"
+        if _a_writing_or_recording(head):
             issuers = [*tokens, *_issuers_named(head)]
             person = next((p for p in self._people if any(p.start <= t.i < p.end for t in issuers)), None)
             if person is not None:  # "a tweet by US Secretary of State Mike Pompeo"
