@@ -877,6 +877,12 @@ def test_attribute_a_paraphrase_opening_on_a_quoted_phrase_is_no_quotation() -> 
         ("According to the constitution, the governor must resign.", "the constitution", SourceKind.DOCUMENT),
         ("According to witnesses, the governor must resign.", "witnesses", SourceKind.ANONYMOUS),
         ("The video shows that police beat the protesters.", "The video", SourceKind.DOCUMENT),
+        # A people's adjective is no issuer.
+        (
+            "The Puerto Rican constitution says the secretary of state succeeds.",
+            "The Puerto Rican constitution",
+            SourceKind.DOCUMENT,
+        ),
         ("An investigation by PolitiFact found that the claim was false.", "PolitiFact", SourceKind.ORGANIZATION),
         ("The island's cabinet said the ban would stay.", "The island's cabinet", SourceKind.ORGANIZATION),
     ],

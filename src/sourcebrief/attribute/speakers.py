@@ -300,7 +300,8 @@ class SpeakerResolver:
             person = next((p for p in self._people if any(p.start <= t.i < p.end for t in issuers)), None)
             if person is not None:  # "a tweet by US Secretary of State Mike Pompeo"
                 return self._person(person.root, person)
-            issuer = next((t for t in issuers if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.i != head.i)), None)
+            # "a Pentagon report" is the Pentagon's; "the Puerto Rican constitution" is no one's.
+            issuer = next((t for t in issuers if t.ent_type_ == "ORG" or _names_an_issuer(t, head)), None)
             if issuer is not None:
                 return self._organization(issuer, proper_name(issuer))
             return self._issuer_of(head) or self._anonymous(head, within=within)  # "the poll found": no one named
@@ -508,6 +509,10 @@ class SpeakerResolver:
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
+
+
+def _names_an_issuer(token: Token, writing: Token) -> bool:
+    return token.pos_ == "PROPN" and token.i != writing.i and token.ent_type_ != "NORP"
 
 
 def _a_writing_or_recording(head: Token) -> bool:
