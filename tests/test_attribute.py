@@ -785,6 +785,21 @@ def test_attribute_a_date_after_a_cue_is_no_content(nlp) -> None:  # type: ignor
     assert attribution.sources == ()
 
 
+def test_attribute_a_writers_aside_after_a_cue_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Speaker John Bercow commented on the matter — which the BBC noted as an unusual move by a Speaker — "
+        '"However it is dressed up, it is blindingly obvious that the purpose is to stop debate."'
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = [article.quote(s.content) for s in source_named(attribution, "John Bercow").statements]
+    assert not any("BBC" in content for content in said), said
+    # A relative clause whose own cue follows the relative pronoun is what was said.
+    text = "Donald Trump wants a wall at the border, which he said the Mexican government should pay for."
+    article, attribution = attribution_of(text, nlp)
+    said = [article.quote(s.content) for s in source_named(attribution, "Donald Trump").statements]
+    assert any("Mexican government should pay for" in content for content in said), said
+
+
 def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
     # The sentence splitter joins "PENCE:" to the line before; "I" in a speaker's line is that speaker.
     text = (

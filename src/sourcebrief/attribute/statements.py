@@ -37,6 +37,7 @@ REFUSAL = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONS = frozenset({"if", "unless"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
 # Writings that speak for whoever wrote them ("Trump's statement read: ...").
 _WRITINGS = lexicon.DOCUMENT_NOUNS | lexicon.UTTERANCE_NOUNS
 # Nouns for those who can speak, unnamed: a role, a source, a body ("the official", "the agency").
@@ -422,6 +423,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         and c.dep_ in _CONTENT_AFTER_DEPS
         and (c.dep_ != "prep" or (cue.lemma_ in lexicon.PREP_CONTENT_CUES and _says_what(c)))
         and not _a_circumstance(c)
+        and not _a_writers_aside(c, cue)
     ]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
@@ -542,6 +544,15 @@ def _a_circumstance(clause: Token) -> bool:
     """A clause that says when or while something was said ("told supporters, while delegates
     were voting"), not what."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
+
+
+def _a_writers_aside(clause: Token, cue: Token) -> bool:
+    """A relative clause after the cue, set off by a dash or comma, that the parser hangs on the
+    cue ("commented on the matter — which the BBC noted as an unusual move — "..."): the writer's
+    words about the statement, not what was said. (In "a wall, which he said Mexico should pay
+    for", the relative pronoun comes before the cue: what he said.)"""
+    first = clause.left_edge
+    return first.tag_ in ("WDT", "WP") and first.i > cue.i + 1 and first.nbor(-1).text in _ASIDE_MARKS
 
 
 def _is_said(cue: Token, content: list[Token]) -> bool:
