@@ -690,6 +690,20 @@ def test_brief_names_a_person_without_a_courtesy_title_and_strips_it_from_the_na
                 "The comments by Donald Trump suggest a deal.",
             ],
         ),
+        (  # "the statement" that an organization released reads
+            'The Defence Ministry released a statement. "No troops were injured in the attack," read the statement.',
+            "Defence Ministry",
+            "The Defence Ministry",
+            [("No troops were injured in the attack,", "read", "the statement", True)],
+            ["The statement by the Defence Ministry read: “No troops were injured in the attack.”"],
+        ),
+        (  # one that no one named issued reads alone
+            'The base was hit. "No troops were injured in the attack," read the statement.',
+            "the statement",
+            "the statement",
+            [("No troops were injured in the attack,", "read", "the statement", True)],
+            ["The statement read: “No troops were injured in the attack.”"],
+        ),
         (  # what a source said comes before what the writer reads into it
             "Rep. Mike Turner expressed skepticism about the report. His comments suggest the order may exist.",
             "Mike Turner",

@@ -394,7 +394,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     the source's first mention and every span used."""
     speaker = _definite(article.quote(mention), speaker)
     utterance = _utterance_named(article, statement)
-    if utterance:
+    if utterance and utterance not in speaker.lower():  # not "the statement by the statement"
         speaker = f"the {utterance} by {speaker}"  # "Trump's statement read:", not "Donald Trump read:"
     if not statement.direct:
         statement = replace(statement, content=_quotes_closed(article, statement.content))
@@ -440,9 +440,11 @@ def _joining(article: Article, addressee: Citation, content: Citation) -> str:
 
 def _utterance_named(article: Article, statement: Statement) -> str | None:
     """The word for what was said where the speaker's mention is its owner's ("Trump's statement",
-    "his comments"), which the sentence keeps: it is the statement that reads or suggests."""
+    "his comments") or the one its issuer put out ("the statement"), which the sentence keeps: it
+    is the statement that reads or suggests."""
     words = article.quote(statement.speaker).split() if statement.speaker else []
-    if len(words) < 2 or not (words[-2].endswith(_POSSESSIVE_ENDINGS) or words[-2].lower() in _POSSESSIVES):
+    owned = len(words) >= 2 and (words[-2].endswith(_POSSESSIVE_ENDINGS) or words[-2].lower() in _POSSESSIVES)
+    if not (owned or (len(words) == 2 and words[0].lower() == "the")):
         return None
     noun = words[-1].strip(",;:")
     lemma = next(iter(getLemma(noun.lower(), upos="NOUN")), noun.lower())
