@@ -210,6 +210,17 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
     assert notes[-1].text == "According to John Lee, the driver was identified as Sam Roe."
 
 
+def test_brief_a_quotation_according_to_a_source_keeps_according_to() -> None:
+    text = '"The airline transports weapons," according to a tweet by Secretary of State Mike Pompeo.'
+    found = article(text)
+    cite = _citer(found)
+    cue, speaker = cite("according to"), cite("Secretary of State Mike Pompeo")
+    said = Statement(cite("The airline transports weapons,"), cue, speaker, direct=True)
+    source = Source("s1", "Mike Pompeo", SourceKind.PERSON, (speaker,), statements=(said,))
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text.startswith("According to Mike Pompeo"), notes[-1].text
+
+
 def test_brief_shows_what_a_source_said_before_where_it_said_it() -> None:
     text = "Speaking on state TV, spokesman Ali Noor said the drones had hit the plant."
     found = article(text)

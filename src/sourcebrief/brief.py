@@ -418,7 +418,10 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = f"{_quoted(content)} {cue} {speaker}"
     elif statement.direct:
         quoted = _quoted(sentence_end(unbroken or article.quote(statement.content)))
-        text = f"{speaker} {told}: {quoted}" if cue and cue.lower() != "according to" else f"{speaker}: {quoted}"
+        if cue.lower() == "according to":
+            text = f"According to {speaker}, {quoted}"
+        else:
+            text = f"{speaker} {told}: {quoted}" if cue else f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_continued(article, content)}"
     elif passive:
