@@ -221,6 +221,17 @@ def test_brief_a_quotation_according_to_a_source_keeps_according_to() -> None:
     assert notes[-1].text.startswith("According to Mike Pompeo"), notes[-1].text
 
 
+def test_brief_a_quotation_after_a_cue_that_ends_on_a_preposition() -> None:
+    text = 'Speaker John Bercow commented on the matter: "It is obvious that the purpose is to stop debate."'
+    found = article(text)
+    cite = _citer(found)
+    cue, speaker = cite("commented on"), cite("Speaker John Bercow")
+    said = Statement(cite("It is obvious that the purpose is to stop debate."), cue, speaker, direct=True)
+    source = Source("s1", "John Bercow", SourceKind.PERSON, (speaker,), statements=(said,))
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text == "John Bercow commented: “It is obvious that the purpose is to stop debate.”"
+
+
 def test_brief_shows_what_a_source_said_before_where_it_said_it() -> None:
     text = "Speaking on state TV, spokesman Ali Noor said the drones had hit the plant."
     found = article(text)

@@ -421,7 +421,7 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         if cue.lower() == "according to":
             text = f"According to {speaker}, {quoted}"
         else:
-            text = f"{speaker} {told}: {quoted}" if cue else f"{speaker}: {quoted}"
+            text = f"{speaker} {_without_dangling_preposition(told)}: {quoted}" if cue else f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_continued(article, content)}"
     elif passive:
@@ -432,6 +432,14 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _without_dangling_preposition(cue: str) -> str:
+    """A cue before a colon and a quotation without the preposition that led to what the
+    quotation is about: "commented on the matter: "..."" is briefed "commented: "..."", not
+    "commented on: "...""."""
+    words = cue.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _CIRCUMSTANCE_ENDS else cue
 
 
 def _joining(article: Article, addressee: Citation, content: Citation) -> str:
