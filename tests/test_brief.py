@@ -230,6 +230,15 @@ def test_brief_a_quotation_after_a_cue_that_ends_on_a_preposition() -> None:
     source = Source("s1", "John Bercow", SourceKind.PERSON, (speaker,), statements=(said,))
     notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
     assert notes[-1].text == "John Bercow commented: “It is obvious that the purpose is to stop debate.”"
+    # A preposition that takes the quotation itself stays, without a colon.
+    text = 'Prime Minister Ana Ruiz called on "village councils and church leaders to help."'
+    found = article(text)
+    cite = _citer(found)
+    cue, speaker = cite("called on"), cite("Prime Minister Ana Ruiz")
+    said = Statement(cite("village councils and church leaders to help."), cue, speaker, direct=True)
+    source = Source("s1", "Ana Ruiz", SourceKind.PERSON, (speaker,), statements=(said,))
+    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
+    assert notes[-1].text == "Ana Ruiz called on “village councils and church leaders to help.”"
 
 
 def test_brief_shows_what_a_source_said_before_where_it_said_it() -> None:

@@ -420,8 +420,10 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         quoted = _quoted(sentence_end(unbroken or article.quote(statement.content)))
         if cue.lower() == "according to":
             text = f"According to {speaker}, {quoted}"
+        elif cue:
+            text = f"{speaker} {_before_quotation(article, statement, told)} {quoted}"
         else:
-            text = f"{speaker} {_without_dangling_preposition(told)}: {quoted}" if cue else f"{speaker}: {quoted}"
+            text = f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
         text = f"According to {speaker}, {_continued(article, content)}"
     elif passive:
@@ -434,12 +436,17 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
 
 
-def _without_dangling_preposition(cue: str) -> str:
-    """A cue before a colon and a quotation without the preposition that led to what the
-    quotation is about: "commented on the matter: "..."" is briefed "commented: "..."", not
-    "commented on: "...""."""
-    words = cue.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _CIRCUMSTANCE_ENDS else cue
+def _before_quotation(article: Article, statement: Statement, told: str) -> str:
+    """The cue as it leads into a quotation: with a colon ("said:"); a preposition that takes the
+    quotation itself keeps it, without one ('called on "village councils ..."'); one that took
+    something else loses it ("commented on the matter: "..."" -> "commented: "...""; not
+    "commented on: "...")."""
+    *words, last = told.split()
+    if not words or last.lower() not in _CIRCUMSTANCE_ENDS:
+        return f"{told}:"
+    cue_end = statement.addressee.end if statement.addressee else statement.cue.end if statement.cue else 0
+    taken = not article.text[cue_end : statement.content.start].strip(" \"“”'‘’")
+    return told if taken else " ".join(words) + ":"
 
 
 def _joining(article: Article, addressee: Citation, content: Citation) -> str:
