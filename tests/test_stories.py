@@ -227,6 +227,18 @@ def test_stories_timeline_tells_each_statement_with_its_cue(briefings: dict[str,
     assert any(t.startswith("Sam Ortiz declined to comment") for t in texts), texts
 
 
+def test_stories_timeline_tells_a_report_of_a_report_once(pipeline: Pipeline, embedder: Embedder) -> None:
+    text = (
+        "A minibus exploded outside the city hall on Tuesday, police said.\n\n"
+        "Residents told reporters the officers claimed to be seeking a bomb."
+    )
+    briefing = pipeline.brief_article(_article("bomb", text, "Lakeview Ledger", "2024-03-05", "Minibus explodes"))
+    [story] = _stories([briefing], embedder)
+    texts = [entry.text for entry in story.timeline]
+    assert any(t.startswith("Residents told reporters the officers claimed") for t in texts), texts
+    assert not any(t.startswith("The officers claimed") for t in texts), texts
+
+
 def test_stories_an_article_about_another_event_of_the_same_day_starts_its_own_story(
     pipeline: Pipeline, briefings: dict[str, Briefing], embedder: Embedder
 ) -> None:

@@ -124,7 +124,7 @@ def _statement_sentences(article: Article, ordered: list[Source], lead: tuple[Ci
         chosen += _chosen_statements(article, statements_of[source.id], lead, taken)
     shown: dict[tuple[Citation | None, Citation], Statement] = {}
     for st in chosen:
-        if not _reported_within(st, chosen):
+        if not reported_within(st, chosen):
             shown.setdefault((st.cue, st.content), st)
     return [
         _statement_sentence(article, _as_named(article, said_by[key], key, statements_of), st)
@@ -566,7 +566,7 @@ def _finite(cue: str) -> str:
     return f"{past}{space}{rest}" if past else cue
 
 
-def _reported_within(statement: Statement, briefed: list[Statement]) -> bool:
+def reported_within(statement: Statement, briefed: list[Statement]) -> bool:
     """A statement whose cue lies in another briefed statement's content ("Residents said the
     officers claimed to be seeking a bomb") is that statement's report, already briefed with it;
     briefed alone it would lose who reported it."""

@@ -13,8 +13,8 @@ from datetime import date
 
 import numpy as np
 
-from sourcebrief.brief import statement_note
-from sourcebrief.model import Briefing, ChainRole, Citation
+from sourcebrief.brief import briefable, reported_within, statement_note
+from sourcebrief.model import Briefing, ChainRole, Citation, Statement
 from sourcebrief.stories import brief, chain, claims, merge
 from sourcebrief.stories.articlestance import ArticleStanceModel, shipped_model
 from sourcebrief.stories.dedup import CopyDetector, Match, rewrite_of
@@ -231,16 +231,26 @@ def _sentence_citation(story_article: StoryArticle, sentence: str) -> tuple[Cita
 
 
 def _timeline(sources: tuple[StorySource, ...], articles: list[StoryArticle]) -> tuple[TimelineEntry, ...]:
-    """Every statement made in an original article, in the order the articles appeared, told as
-    a briefing tells it (who, the cue, what): the words alone would make a denial read as a claim."""
+    """Every statement made in an original article that a briefing would tell, in the order the
+    articles appeared, told as a briefing tells it (who, the cue, what): the words alone would
+    make a denial read as a claim. A report inside another statement ("Residents told reporters
+    the officers claimed ...") is told with it, not again alone."""
     by_id = {a.id: a for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
+    said_in: dict[str, list[Statement]] = {}
+    for source in sources:
+        for said in source.statements:
+            said_in.setdefault(said.article, []).append(said.statement)
     placed = []
     for source in sources:
         for said in source.statements:
-            if said.republished:
-                continue
             story_article = by_id[said.article]
+            if (
+                said.republished
+                or not briefable(story_article.article, said.statement)
+                or reported_within(said.statement, said_in[said.article])
+            ):
+                continue
             mention = said.statement.speaker or brief.mention_in(source, story_article)
             note = statement_note(story_article.article, source.name, mention, said.statement)
             entry = TimelineEntry(said.published, said.article, source.id, note.text, note.citations)
