@@ -210,35 +210,44 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
     assert notes[-1].text == "According to John Lee, the driver was identified as Sam Roe."
 
 
-def test_brief_a_quotation_according_to_a_source_keeps_according_to() -> None:
-    text = '"The airline transports weapons," according to a tweet by Secretary of State Mike Pompeo.'
+@pytest.mark.parametrize(
+    ("text", "cue", "mention", "name", "said", "expected"),
+    [
+        (  # a quotation "according to" a source keeps "According to"
+            '"The airline transports weapons," according to a tweet by Secretary of State Mike Pompeo.',
+            "according to",
+            "Secretary of State Mike Pompeo",
+            "Mike Pompeo",
+            "The airline transports weapons,",
+            "According to Mike Pompeo, “The airline transports weapons.”",
+        ),
+        (  # a preposition that took something else is left out before the quotation
+            'Speaker John Bercow commented on the matter: "It is obvious that the purpose is to stop debate."',
+            "commented on",
+            "Speaker John Bercow",
+            "John Bercow",
+            "It is obvious that the purpose is to stop debate.",
+            "John Bercow commented: “It is obvious that the purpose is to stop debate.”",
+        ),
+        (  # one that takes the quotation itself stays, without a colon
+            'Prime Minister Ana Ruiz called on "village councils and church leaders to help."',
+            "called on",
+            "Prime Minister Ana Ruiz",
+            "Ana Ruiz",
+            "village councils and church leaders to help.",
+            "Ana Ruiz called on “village councils and church leaders to help.”",
+        ),
+    ],
+)
+def test_brief_frames_a_quotation_by_its_cue(
+    text: str, cue: str, mention: str, name: str, said: str, expected: str
+) -> None:
     found = article(text)
     cite = _citer(found)
-    cue, speaker = cite("according to"), cite("Secretary of State Mike Pompeo")
-    said = Statement(cite("The airline transports weapons,"), cue, speaker, direct=True)
-    source = Source("s1", "Mike Pompeo", SourceKind.PERSON, (speaker,), statements=(said,))
+    statement = Statement(cite(said), cite(cue), cite(mention), direct=True)
+    source = Source("s1", name, SourceKind.PERSON, (cite(mention),), statements=(statement,))
     notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
-    assert notes[-1].text.startswith("According to Mike Pompeo"), notes[-1].text
-
-
-def test_brief_a_quotation_after_a_cue_that_ends_on_a_preposition() -> None:
-    text = 'Speaker John Bercow commented on the matter: "It is obvious that the purpose is to stop debate."'
-    found = article(text)
-    cite = _citer(found)
-    cue, speaker = cite("commented on"), cite("Speaker John Bercow")
-    said = Statement(cite("It is obvious that the purpose is to stop debate."), cue, speaker, direct=True)
-    source = Source("s1", "John Bercow", SourceKind.PERSON, (speaker,), statements=(said,))
-    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
-    assert notes[-1].text == "John Bercow commented: “It is obvious that the purpose is to stop debate.”"
-    # A preposition that takes the quotation itself stays, without a colon.
-    text = 'Prime Minister Ana Ruiz called on "village councils and church leaders to help."'
-    found = article(text)
-    cite = _citer(found)
-    cue, speaker = cite("called on"), cite("Prime Minister Ana Ruiz")
-    said = Statement(cite("village councils and church leaders to help."), cue, speaker, direct=True)
-    source = Source("s1", "Ana Ruiz", SourceKind.PERSON, (speaker,), statements=(said,))
-    notes = compose(found, _claim_elsewhere(found), (source,), (SourceStance("s1", Stance.REPORTS, ()),), (), (), ())
-    assert notes[-1].text == "Ana Ruiz called on “village councils and church leaders to help.”"
+    assert notes[-1].text == expected
 
 
 def test_brief_shows_what_a_source_said_before_where_it_said_it() -> None:

@@ -416,16 +416,12 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
         text = active
     elif statement.direct and passive:
         text = f"{_quoted(content)} {cue} {speaker}"
-    elif statement.direct:
-        quoted = _quoted(sentence_end(unbroken or article.quote(statement.content)))
-        if cue.lower() == "according to":
-            text = f"According to {speaker}, {quoted}"
-        elif cue:
-            text = f"{speaker} {_before_quotation(article, statement, told)} {quoted}"
-        else:
-            text = f"{speaker}: {quoted}"
     elif cue.lower() == "according to":
-        text = f"According to {speaker}, {_continued(article, content)}"
+        said = _quoted_whole(article, statement, unbroken) if statement.direct else _continued(article, content)
+        text = f"According to {speaker}, {said}"
+    elif statement.direct:
+        quoted = _quoted_whole(article, statement, unbroken)
+        text = f"{speaker} {_before_quotation(article, statement, told)} {quoted}" if cue else f"{speaker}: {quoted}"
     elif passive:
         text = f"{content} {cue} {speaker}"
     else:
@@ -434,6 +430,10 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _quoted_whole(article: Article, statement: Statement, unbroken: str | None) -> str:
+    return _quoted(sentence_end(unbroken or article.quote(statement.content)))
 
 
 def _before_quotation(article: Article, statement: Statement, told: str) -> str:
