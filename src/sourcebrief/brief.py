@@ -444,8 +444,8 @@ def _before_quotation(article: Article, statement: Statement, told: str) -> str:
     *words, last = told.split()
     if not words or last.lower() not in _CIRCUMSTANCE_ENDS:
         return f"{told}:"
-    cue_end = statement.addressee.end if statement.addressee else statement.cue.end if statement.cue else 0
-    taken = not article.text[cue_end : statement.content.start].strip(" \"“”'‘’")
+    said_to = statement.addressee or statement.cue
+    taken = said_to is not None and not article.text[said_to.end : statement.content.start].strip(" \"“”'‘’")
     return told if taken else " ".join(words) + ":"
 
 
