@@ -42,6 +42,8 @@ _DISPUTE = re.compile(
 _NOT_CONFIRMED = re.compile(
     r"\b(not|n[’']t|never)\s+(yet\s+)?(independently\s+)?(confirm|verif|corroborat)\w*", re.IGNORECASE
 )
+# "confirmed the reports", "said the reports were accurate": pointing at the claim and affirming it.
+_AFFIRMS = re.compile(r"\b(confirm|verif|corroborat|acknowledg)\w*|\b(true|accurate|correct)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never)\b|n[’']t\b", re.IGNORECASE)
 # "the report", "these claims", "the chairwoman's account": words that point back at the claim.
 _REFERS_TO_CLAIM = re.compile(
@@ -251,7 +253,9 @@ def statement_stance(statement: Statement, analysis: Analysis, terms: ClaimTerms
     agrees = terms.negated or denial is None or not content_words(denial) & terms.words
     # A question ("You think the FBI would indict?") asserts nothing.
     says = not cue_negated and _says(statement, analysis.doc) and not said.rstrip(" \"'”’").endswith("?")
-    backs = _is_about(said, terms, backing=True)
+    backs = _is_about(said, terms, backing=True) or (
+        bool(_REFERS_TO_CLAIM.search(said)) and _AFFIRMS.search(both) is not None
+    )
     confirms = backs and agrees and says and _gives_its_numbers(statement, analysis, terms)
     return Stance.CONFIRMS if confirms else Stance.REPORTS
 
@@ -302,12 +306,13 @@ def _is_about(text: str, terms: ClaimTerms, *, backing: bool = False) -> bool:
     ("not aware of any halt") and shares one, or points at it ("these reports"); one common word
     ("operations") does not make a long statement about the claim. To back the claim, the one word
     a short statement shares must be the word for what happened ("the ban is final"): firms that
-    "pull out of the nation" do not confirm a ban on flying "in the European nation"."""
+    "pull out of the nation" do not confirm a ban on flying "in the European nation"; and pointing
+    at it is not enough ("is investigating the reports")."""
     words = content_words(text)
     shared = words & (terms.words | terms.predicate)
     one_counts = shared & terms.predicate if backing else shared
     short = len(words) <= MAX_SHORT_STATEMENT_WORDS
-    return len(shared) >= 2 or (short and bool(one_counts)) or bool(_REFERS_TO_CLAIM.search(text))
+    return len(shared) >= 2 or (short and bool(one_counts)) or (not backing and bool(_REFERS_TO_CLAIM.search(text)))
 
 
 def source_stance(source: Source, analysis: Analysis, terms: ClaimTerms, refusal_paragraphs: set[int]) -> SourceStance:
