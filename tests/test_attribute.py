@@ -1120,6 +1120,10 @@ def test_attribute_questions_and_quotes_continued(nlp, text: str, cue: str | Non
         ("Governor Ray Holt asked voters to support the plan.", "voters to support the plan"),
         # The one told is the addressee, apart from what was told.
         ("Senator Bo Kim told reporters not to worry.", "not to worry"),
+        (
+            "Local sources told the Daily Ledger the reports of his arrest were merely IS propaganda.",
+            "the reports of his arrest were merely IS propaganda",
+        ),
         ("Mayor Ann Lee asked residents not to leave their homes.", "residents not to leave their homes"),
         ("Mayor Ann Lee asked residents not leave their homes.", "residents not leave their homes"),
     ],

@@ -441,7 +441,9 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         last = _predicate_taken_as_conjunct(cue, best) or _clause_run_on(cue, best)
         if last is not None:
             tokens = [t for t in sentence if best.left_edge.i <= t.i <= last.right_edge.i]
-        subject = _subject_taken_as_object(cue, best) or (None if skip is not None else _one_urged(cue, best))
+        # The one told ("told the Jerusalem Post the reports were ...") is neither the clause's
+        # subject nor the one urged, however the parser hangs the clause.
+        subject = None if skip is not None else _subject_taken_as_object(cue, best) or _one_urged(cue, best)
         if subject is not None:
             tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
     # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
