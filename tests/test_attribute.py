@@ -624,12 +624,16 @@ def test_attribute_anonymous_descriptor_keeps_who_they_are_not_clauses(nlp) -> N
         "Two people briefed on the talks said the delegations had left. "
         "Officials at the ministry, which oversees the talks, said no date had been set. "
         "The ministry closed the office, with officials saying it was for security reasons. "
-        "Firms including Acme, Globex and Initech said they would leave."
+        "Firms including Acme, Globex and Initech said they would leave. "
+        "The group, quoting accounts linked to the militants, said the woman had been captured. "
+        "A Jordanian government official on Thursday told Al Arabiya News that the king was not flying. "
+        "One, an American fighter, said Rosenberg was never in the city."
     )
     _, attribution = attribution_of(text, nlp)
     names = [s.name for s in attribution.sources]
     assert names[:3] == ["Two people briefed on the talks", "Officials at the ministry", "officials"]
     assert names[3] == "Firms including Acme, Globex and Initech"
+    assert names[4:] == ["The group", "A Jordanian government official", "an American fighter"]
 
 
 @pytest.mark.parametrize(
@@ -1025,6 +1029,17 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
         ),
         ("An investigation by PolitiFact found that the claim was false.", "PolitiFact", SourceKind.ORGANIZATION),
         ("The island's cabinet said the ban would stay.", "The island's cabinet", SourceKind.ORGANIZATION),
+        # A magazine, a news site and a name described as a newspaper are outlets.
+        ("Time magazine reported that the pope had consoled a boy.", "Time magazine", SourceKind.OUTLET),
+        ("The Walla news site reported that she was safe.", "The Walla news site", SourceKind.OUTLET),
+        ("Rudaw, a Kurdish news website, reported that six doctors were shot.", "Rudaw", SourceKind.OUTLET),
+        ("Al Sabaah, a pro-government newspaper, reported that militants had arrived.", "Al Sabaah", SourceKind.OUTLET),
+        # A body's name after a role is not the name of the one in the role.
+        (
+            "The leader of the Catholic Church has assured pet lovers that dogs go to heaven.",
+            "The leader of the Catholic Church",
+            SourceKind.PERSON,
+        ),
     ],
 )
 def test_attribute_kind_of_a_source(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]

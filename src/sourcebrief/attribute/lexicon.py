@@ -160,7 +160,9 @@ INSTITUTION_WORDS = frozenset(
 )
 
 # Nouns for unnamed news outlets ("according to state media").
-OUTLET_NOUNS = frozenset("media television tv radio newspaper paper broadcaster network outlet press".split())
+OUTLET_NOUNS = frozenset("media television tv radio newspaper paper magazine broadcaster network outlet press".split())
+# Nouns that name an outlet after "news" ("the Walla news site", "news agency Fars").
+NEWS_NOUNS = frozenset("site website agency organization network service channel portal".split())
 
 # Words in an organization's name that mark it as a news outlet.
 OUTLET_WORDS = re.compile(

@@ -95,6 +95,18 @@ def _described_as_outlet(head: Token) -> bool:
     )
 
 
+def _an_outlet_noun(noun: Token) -> bool:
+    """ "newspaper", "magazine"; "news site", "news organization" ("the network" alone is a body)."""
+    lemma = noun.lemma_.lower()
+    news = any(t.lower_ == "news" for t in noun.lefts)
+    return lemma in lexicon.OUTLET_NOUNS - lexicon.ORGANIZATION_NOUNS or (lemma in lexicon.NEWS_NOUNS and news)
+
+
+def _named_as_outlet(head: Token) -> bool:
+    """ "Al Sabaah, a pro-government newspaper,": a name that its apposition says is an outlet."""
+    return head.text[:1].isupper() and any(c.dep_ == "appos" and _an_outlet_noun(c) for c in head.children)
+
+
 # Sources with no name of their own, found again by their descriptor ("the reports", "the officials").
 _UNNAMED_KINDS = frozenset({SourceKind.ANONYMOUS, SourceKind.DOCUMENT})
 _IT_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT})
@@ -264,6 +276,8 @@ class SpeakerResolver:
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
     def _describe(self, head: Token, within: tuple[int, int] | None = None) -> Speaker | None:
+        if _named_as_outlet(head):
+            return replace(self._organization(head, proper_name(head)), kind=SourceKind.OUTLET)
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
@@ -305,19 +319,20 @@ class SpeakerResolver:
             if issuer is not None:
                 return self._organization(issuer, proper_name(issuer))
             return self._issuer_of(head) or self._anonymous(head, within=within)  # "the poll found": no one named
+        earlier = self._earlier_outlet(head) if lemma in _OUTLET_BACK_REFERENCES else None
+        if earlier is not None:
+            return earlier
+        if _an_outlet_noun(head):  # "Time magazine", "the Walla news site"
+            return self._anonymous(head, within=within, kind=SourceKind.OUTLET)
         if head.lower_ in lexicon.SOURCE_NOUNS or lemma in lexicon.SOURCE_NOUNS:
             return self._earlier_group(head) or self._anonymous(head, within=within)
         if lemma in lexicon.ORGANIZATION_NOUNS or head.ent_type_ == "NORP":  # "the campaign", "Republicans"
             return self._earlier_organization(head) or self._anonymous(
                 head, within=within, kind=SourceKind.ORGANIZATION
             )
-        if lemma in lexicon.QUANTITY_WORDS:
-            return self._anonymous(head, within=within)
-        earlier = self._earlier_outlet(head) if lemma in _OUTLET_BACK_REFERENCES else None
-        if earlier is not None:
-            return earlier
-        if lemma in lexicon.OUTLET_NOUNS:
-            return self._anonymous(head, within=within, kind=SourceKind.OUTLET)
+        if lemma in lexicon.QUANTITY_WORDS:  # "One, an American fighter,": the apposition says who
+            described = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), head)
+            return self._anonymous(described, within=within)
         if any(t.ent_type_ == "PERSON" and t.dep_ == "compound" for t in head.lefts):
             return self._anonymous(head, within=within)  # "Clinton aides": unnamed people described by a name
         return None
@@ -460,6 +475,9 @@ class SpeakerResolver:
         institution = [i for i, t in enumerate(name_run[:-2]) if t.lower_ in lexicon.INSTITUTION_WORDS]
         if institution:
             name_run = name_run[institution[-1] + 1 :]
+        # "The leader of the Catholic Church": a name after "the" is a body's, not the leader's.
+        if name_run and name_run[0].nbor(-1).dep_ == "det":
+            name_run = []
         if len(name_run) < 2:
             return replace(described, kind=SourceKind.PERSON, role=described.name)
         name = text_of(name_run)
@@ -614,12 +632,17 @@ def _descriptor(head: Token) -> list[Token]:
     they are ("two people briefed on the talks"), without what they are doing ("officials
     saying ...": that is the statement), other subjects joined to it, or clauses at any depth
     ("officials at the ministry, which oversees the talks"; "who spoke to CBS News" is the
-    conduit); a list inside it stays ("firms including A, B and C")."""
-    who = {c.i for c in head.children if c.dep_ == "acl" and _describes(c)}
+    conduit); a list inside it stays ("firms including A, B and C"). A participle after another
+    clause ("the group, quoting accounts linked to ...") describes that clause's words, and a
+    time ("an official on Thursday") says when, not who."""
+    after = [c for c in head.children if c.i > head.i and c.dep_ in _CLAUSE_DEPS - {"punct", "cc"}]
+    who = {after[0].i} if after and after[0].dep_ == "acl" and _describes(after[0]) else set()
     clauses = [
         t
         for t in head.subtree
-        if (t.head.i == head.i and t.dep_ in _CLAUSE_DEPS and t.i not in who) or t.dep_ in ("relcl", "advcl")
+        if (t.head.i == head.i and t.dep_ in _CLAUSE_DEPS and t.i not in who)
+        or t.dep_ in ("relcl", "advcl")
+        or (t.head.i == head.i and t.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in t.children))
     ]
     dropped = {t.i for clause in clauses if clause.i != head.i for t in clause.subtree}
     return trim_punctuation([t for t in head.subtree if t.i not in dropped]) or [head]
