@@ -1149,6 +1149,18 @@ def test_attribute_the_one_urged_opens_what_was_urged(nlp, text: str, content: s
     assert article.quote(statement.content) == content
 
 
+def test_attribute_a_quotation_said_whole_ends_before_the_writers_but(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "tweeted that reports suggest ..." is one statement (not a writing the outlet put out),
+    and "but there was no confirmation" after the quotation is the writer's."""
+    text = (
+        'Following the strike, the Harbor Gazette tweeted that "reports suggest U.S. sailors held in #Yemen '
+        'freed," but there was no immediate confirmation of that report or the originating source.'
+    )
+    article, attribution = attribution_of(text, nlp)
+    found = [(article.quote(st.cue), article.quote(st.content)) for s in attribution.sources for st in s.statements]
+    assert found == [("tweeted", 'that "reports suggest U.S. sailors held in #Yemen freed,"')]
+
+
 def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("Mayor Ann Lee received a letter saying the plan had failed.", nlp)
     assert attribution.sources == ()

@@ -212,7 +212,7 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
         if q_start <= start and end <= q_end:  # the content is (part of) the quotation
             start, end, direct = inner_start, inner_end, True
         elif start < q_start:  # a paraphrase ending in a partial quotation: keep the quotation whole
-            end = max(end, q_end)
+            end = q_end if _writers_but_after(article.text, start, (q_start, q_end), end) else max(end, q_end)
         elif start in (q_start, inner_start):
             start, opens_quoted = q_start, True
         elif end < q_end:  # starts in the quotation and runs on: take both whole
@@ -229,6 +229,13 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
         refusal=raw.refusal,
         addressee=article.cite(*raw.addressee) if raw.addressee else None,
     )
+
+
+def _writers_but_after(text: str, start: int, quoted: tuple[int, int], end: int) -> bool:
+    """ 'tweeted that "reports suggest ... freed," but there was no confirmation': a quotation
+    said whole ("that" at most before it), then "but" and the writer's own words."""
+    before, after = text[start : quoted[0]].split(), text[quoted[1] : end]
+    return len(before) <= 1 and re.match(r"\W*but\b", after) is not None
 
 
 def _ends_quoted(text: str, start: int, end: int, quotes: list[Quotation]) -> bool:

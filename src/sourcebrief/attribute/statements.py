@@ -145,11 +145,12 @@ def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tup
 def _issuing_verb(cue: Token) -> Token | None:
     """The verb that put out the writing whose words the cue gives: "issued a statement saying
     ..." (the participle describes the object), or the parse's "posted [a tweet saying]" (the
-    writing as the participle's subject)."""
+    writing as the participle's subject; not "tweeted that reports suggest ...", a clause with a
+    verb of its own)."""
     writing: Token | None = None
     if cue.dep_ == "acl" and cue.head.dep_ == "dobj":
         writing = cue.head
-    elif cue.dep_ in ("dobj", "xcomp", "ccomp"):
+    elif cue.dep_ in ("dobj", "xcomp", "ccomp") and cue.tag_ == "VBG":
         writing = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     issuing = writing.head if writing == cue.head else cue.head
     # Not "received a letter saying ...": its writer is someone else.
