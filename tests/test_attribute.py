@@ -1034,6 +1034,21 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
         ("The Walla news site reported that she was safe.", "The Walla news site", SourceKind.OUTLET),
         ("Rudaw, a Kurdish news website, reported that six doctors were shot.", "Rudaw", SourceKind.OUTLET),
         ("Al Sabaah, a pro-government newspaper, reported that militants had arrived.", "Al Sabaah", SourceKind.OUTLET),
+        (
+            "According to the pro-government Iraqi newspaper al Sabaah, militants arrived.",
+            "al Sabaah",
+            SourceKind.OUTLET,
+        ),
+        ("Kurdish news website Rudaw reported in November that six doctors were shot.", "Rudaw", SourceKind.OUTLET),
+        # A name with a preposition is no person's, whatever role the parse hangs on it.
+        (
+            "The attack began at dawn, said the Britain-based Syrian Observatory for Human Rights and Nawaf "
+            "Khalil, a spokesman for Syria's powerful Kurdish Democratic Union Party.",
+            "Syrian Observatory for Human Rights",
+            SourceKind.ORGANIZATION,
+        ),
+        # The name the phrase is built on, not a title the entity tagger took for a name.
+        ("Pentagon press secretary Rear Adm. John Kirby said the raid had failed.", "John Kirby", SourceKind.PERSON),
         # A body's name after a role is not the name of the one in the role.
         (
             "The leader of the Catholic Church has assured pet lovers that dogs go to heaven.",

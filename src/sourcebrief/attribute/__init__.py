@@ -232,7 +232,7 @@ def _to_statement(raw: RawStatement, speaker: Speaker, quotes: list[Quotation], 
 
 
 def _writers_but_after(text: str, start: int, quoted: tuple[int, int], end: int) -> bool:
-    """ 'tweeted that "reports suggest ... freed," but there was no confirmation': a quotation
+    """'tweeted that "reports suggest ... freed," but there was no confirmation': a quotation
     said whole ("that" at most before it), then "but" and the writer's own words."""
     before, after = text[start : quoted[0]].split(), text[quoted[1] : end]
     return len(before) <= 1 and re.match(r"\W*but\b", after) is not None

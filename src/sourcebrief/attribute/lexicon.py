@@ -133,6 +133,7 @@ HONORIFICS = frozenset({"dr"})
 TITLE_WORDS = frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. rep rep. sen sen. gov gov. lt lt. gen gen. col col. sgt sgt. prof prof.
+    adm adm. rear capt capt. cmdr cmdr. maj maj. cpl cpl. pvt pvt. det det. insp insp. supt supt.
     president vice secretary minister senator representative governor mayor judge justice chancellor
     king queen prince princess pope sir dame ambassador general admiral chairman chairwoman
     councilman councilwoman councillor councilor congressman congresswoman assemblyman assemblywoman

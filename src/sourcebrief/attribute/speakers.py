@@ -38,21 +38,24 @@ class Speaker:
 def people_in(doc: Doc) -> list[Span]:
     """The people the article names: the entity tagger's, and a name it calls an organization
     that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e.root))]
+    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
     # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan).
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
     return [e for e in people if e.text not in lexicon.COUNTRIES or e.text in name_words]
 
 
-def _given_a_role(name: Token) -> bool:
+def _given_a_role(name: Span) -> bool:
     """Whether an apposition gives the name a person's role, and names no person itself: in "ISNA,
-    the prosecutor general of Tehran, Ali Alghasi Mehr," the role is Mehr's."""
+    the prosecutor general of Tehran, Ali Alghasi Mehr," the role is Mehr's. A name with a
+    preposition or a body's word ("Syrian Observatory for Human Rights") is no person's."""
+    if any(t.pos_ == "ADP" or t.lower_ in lexicon.INSTITUTION_WORDS for t in name):
+        return False
     return any(
         c.dep_ == "appos"
         and c.tag_ == "NN"
         and c.lemma_.lower() in lexicon.ROLE_NOUNS
         and not any(t.ent_type_ == "PERSON" for t in c.subtree)
-        for c in name.children
+        for c in name.root.children
     )
 
 
@@ -104,7 +107,7 @@ def _an_outlet_noun(noun: Token) -> bool:
 
 def _named_as_outlet(head: Token) -> bool:
     """ "Al Sabaah, a pro-government newspaper,": a name that its apposition says is an outlet."""
-    return head.text[:1].isupper() and any(c.dep_ == "appos" and _an_outlet_noun(c) for c in head.children)
+    return any(c.dep_ == "appos" and _an_outlet_noun(c) for c in head.children)
 
 
 # Sources with no name of their own, found again by their descriptor ("the reports", "the officials").
@@ -276,11 +279,17 @@ class SpeakerResolver:
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
     def _describe(self, head: Token, within: tuple[int, int] | None = None) -> Speaker | None:
-        if _named_as_outlet(head):
-            return replace(self._organization(head, proper_name(head)), kind=SourceKind.OUTLET)
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
+        # "Kurdish news website Rudaw", "al Sabaah, a newspaper", "the newspaper al Sabaah": an
+        # outlet, whatever the entity tagger calls its name (but in "news agency ISNA, the
+        # prosecutor ..., Ali Mehr" Mehr speaks).
+        own_name = person is None or person.start <= head.i < person.end
+        if own_name and head.text[:1].isupper() and (_named_as_outlet(head) or _described_as_outlet(head)):
+            return replace(self._organization(head, proper_name(head)), kind=SourceKind.OUTLET)
+        if person is not None and _an_outlet_noun(head) and person.root.dep_ == "appos" and person.root.head == head:
+            return replace(self._organization(person.root, proper_name(person.root)), kind=SourceKind.OUTLET)
         if person is not None:
             return self._person(head, person)
         named = _organization_in_apposition(head)
@@ -344,7 +353,10 @@ class SpeakerResolver:
         possessors = {t.i for tok in tokens if tok.dep_ == "poss" for t in tok.subtree}
         indices = {t.i for t in tokens} - possessors
         indices |= {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
-        return next((p for p in self._people if p.start in indices and not _modifies(p)), None)
+        named = [p for p in self._people if p.start in indices and not _modifies(p)]
+        # The name the phrase is built on first: "Rear Adm. John Kirby", where the entity tagger
+        # also calls "Rear" a person.
+        return next((p for p in named if p.start <= head.i < p.end), named[0] if named else None)
 
     def _full_name_for(self, short: str) -> str | None:
         """The full name that a short one stands for: its last word ("Turner"; a transcript's
