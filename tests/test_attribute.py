@@ -1176,6 +1176,16 @@ def test_attribute_a_quotation_said_whole_ends_before_the_writers_but(nlp) -> No
     assert found == [("tweeted", 'that "reports suggest U.S. sailors held in #Yemen freed,"')]
 
 
+def test_attribute_a_dateline_is_no_part_of_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Border town\n\nBEIRUT — Islamic State group fighters seized at least one cache of weapons airdropped by "
+        "coalition forces in a border town, activists said Tuesday."
+    )
+    article, attribution = attribution_of(text, nlp)
+    [statement] = source_named(attribution, "activists").statements
+    assert article.quote(statement.content).startswith("Islamic State group fighters seized")
+
+
 def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("Mayor Ann Lee received a letter saying the plan had failed.", nlp)
     assert attribution.sources == ()

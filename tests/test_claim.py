@@ -20,6 +20,17 @@ from .helpers import analysis_of
             "department said on Wednesday. Engineers found cracks in two support beams, officials said.",
             "The Elm Street bridge will stay closed until June",
         ),
+        (  # ... also under a passive "it was reported"
+            "Dam report\n\nThe dam on the upper river has cracked so badly that its gates cannot close, it was "
+            "reported on Tuesday. Engineers were sent to the site, officials said.",
+            "The dam on the upper river has cracked so badly that its gates cannot close",
+        ),
+        (  # the lead without its dateline
+            "Border town\n\nBEIRUT — Islamic State group fighters seized at least one cache of weapons airdropped "
+            "by coalition forces in a border town. Two officials said the review would take months.",
+            "Islamic State group fighters seized at least one cache of weapons airdropped by coalition forces in a "
+            "border town.",
+        ),
     ],
 )
 def test_claim_is_the_leads_news(nlp, text: str, claim: str) -> None:  # type: ignore[no-untyped-def]

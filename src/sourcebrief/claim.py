@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from sourcebrief.analyze import Analysis
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.tokens import trim_punctuation
+from sourcebrief.attribute.tokens import trim_punctuation, without_dateline
 from sourcebrief.model import (
     Citation,
     Claim,
@@ -61,13 +61,16 @@ def _reported_before_cue(sentence: Span) -> Token | None:
     root = sentence.root
     if root.lemma_.lower() not in lexicon.CUE_VERBS:
         return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    # "..., it was reported on Tuesday": the passive's "it" is the subject too.
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     reported = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
     return reported if reported is not None and subject is not None and reported.i < subject.i else None
 
 
 def _subject_start(head: Token, words: list[Token]) -> int:
-    """Where ``words``, the phrase ``head`` heads, start once an opener before the subject is cut."""
+    """Where ``words``, the phrase ``head`` heads, start once a dateline or an opener before the
+    subject is cut."""
+    words = without_dateline(words)
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     opener = [t for t in words if t.i < (subject.left_edge.i if subject is not None else head.i)]
     if subject is None or not opener or opener[-1].text != ",":

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.speakers import is_outlet_name, joined_subjects, outlet_object, proper_name
-from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation
+from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation, without_dateline
 from sourcebrief.model import Article, Statement
 
 # What a cue's content can be, best first: "warned voters that ...": the clause, not the addressee;
@@ -412,7 +412,7 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         and not opens_on_a_doing(c.left_edge)
     ]
     if before:
-        return _clean_span(subtree_tokens(before[0]))
+        return _clean_span(without_dateline(subtree_tokens(before[0])))
     if cue.dep_ == "parataxis":  # '"...," he said' or 'But, he said, officials should ...'
         aside = {t.i for t in cue.subtree}
         tokens = [t for t in cue.head.subtree if t.i not in aside]

@@ -27,6 +27,17 @@ def trim_punctuation(tokens: list[Token], *, keep_quotes: bool = False) -> list[
     return tokens[start:end]
 
 
+def without_dateline(tokens: list[Token]) -> list[Token]:
+    """ "BEIRUT — fighters seized ...": a paragraph's opening place (and date) up to a dash is the
+    dateline, no part of the clause after it."""
+    dash = next((i for i, t in enumerate(tokens) if t.text in ("—", "–", "--")), None)
+    if not dash or (tokens[0].i > 0 and "\n" not in tokens[0].nbor(-1).text_with_ws):
+        return tokens
+    if not all(t.pos_ in ("PROPN", "NUM", "PUNCT") or t.is_upper for t in tokens[:dash]):
+        return tokens
+    return tokens[dash + 1 :]
+
+
 def subtree_tokens(token: Token, *, skip_deps: frozenset[str] | set[str] = frozenset()) -> list[Token]:
     """The token's subtree without the children (and their subtrees) whose dep is in ``skip_deps``,
     trimmed of punctuation."""
