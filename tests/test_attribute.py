@@ -1176,6 +1176,12 @@ def test_attribute_a_quotation_said_whole_ends_before_the_writers_but(nlp) -> No
     assert found == [("tweeted", 'that "reports suggest U.S. sailors held in #Yemen freed,"')]
 
 
+def test_attribute_a_subject_inside_the_quotation_before_the_cue_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“To all in the city, stay safe & strong. Thank God for our firefighters. True heroes…” added Mayor Ann Lee."
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["Ann Lee"]
+
+
 def test_attribute_a_dateline_is_no_part_of_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Border town\n\nBEIRUT — Islamic State group fighters seized at least one cache of weapons airdropped by "

@@ -98,7 +98,9 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
     if inverted is not None:
         return inverted
     subject = _subject_of(cue)
-    if subject is None:
+    # '"... True heroes…" added Minister Peter MacKay': a subject inside the quotation that ends
+    # right before the cue is the parser's slip; the speaker follows the cue.
+    if subject is None or (subject.i < cue.i - 1 and _closes_quotation(cue.doc[cue.i - 1])):
         return _inverted_statement(cue, sentence)
     if cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(subject):
         return None
@@ -355,15 +357,18 @@ def _subject_of(cue: Token) -> Token | None:
 def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
     """'"...," read the statement': the speaker put after a cue that follows a quotation, which
     the parser may take for the verb's object; the quotation is what was said."""
-    before = cue.doc[cue.i - 1] if cue.i else None
-    # A closing mark: a space after it, where an opening one runs into its first word.
-    if before is None or before.text not in ('"', "”", "''") or not before.whitespace_:
+    if not cue.i or not _closes_quotation(cue.doc[cue.i - 1]):
         return None
     speaker = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if speaker is None or (cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(speaker)):
         return None
     content = _quote_before(cue.idx, sentence)
     return RawStatement(speaker, (_cue_start(cue), _end(cue)), content) if content else None
+
+
+def _closes_quotation(mark: Token) -> bool:
+    """A closing mark: a space after it, where an opening one runs into its first word."""
+    return mark.text in ('"', "”", "''") and bool(mark.whitespace_)
 
 
 def _inverted_after_comma(cue: Token) -> RawStatement | None:
