@@ -1182,6 +1182,17 @@ def test_attribute_a_subject_inside_the_quotation_before_the_cue_is_no_speaker(n
     assert [s.name for s in attribution.sources] == ["Ann Lee"]
 
 
+def test_attribute_a_quoted_title_is_no_quotation_of_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The director wants an early release date for his movie.\n\n“Star Wars: The Force Awakens” is currently "
+        "scheduled to be released on Dec. 18, 2015. Movie Pilot reports that the director wants to release it "
+        "in the summer."
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = [article.quote(st.content) for st in source_named(attribution, "Movie Pilot").statements]
+    assert said == ["that the director wants to release it in the summer"]
+
+
 def test_attribute_a_dateline_is_no_part_of_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Border town\n\nBEIRUT — Islamic State group fighters seized at least one cache of weapons airdropped by "

@@ -276,7 +276,7 @@ def _attach_continuation_quotes(
         after = [(speaker, said) for cue, speaker, said in spoken if cue >= q_end]
         broken_off = article.text[inner_start:inner_end].rstrip().endswith(",")
         nearest = [*after[:1], *before[-1:]] if broken_off else [*before[-1:], *after[:1]]
-        if not nearest or not _starts_sentence(article.text, q_start):
+        if not nearest or not _starts_sentence(article.text, q_start) or _a_quoted_name(article.text, inner_end, q_end):
             continue
         speaker, continued = nearest[0]
         statement = Statement(
@@ -288,6 +288,12 @@ def _attach_continuation_quotes(
         )
         builders[speaker.key].statements.append(statement)
         covered.append(_Covered(q_start, q_end, speaker, direct=True))
+
+
+def _a_quoted_name(text: str, inner_end: int, end: int) -> bool:
+    """'“Star Wars: The Force Awakens” is scheduled ...': a title that the sentence runs on
+    from, no words said (those end on a stop or a comma, or end the sentence)."""
+    return text[inner_end - 1 : inner_end].isalnum() and re.match(r" +[a-z]", text[end:]) is not None
 
 
 def _starts_sentence(text: str, index: int) -> bool:
