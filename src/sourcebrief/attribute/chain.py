@@ -57,6 +57,8 @@ def _report_noun_credit(noun: Token, article: Article) -> ChainLink | None:
         if g.dep_ == "pobj" and _is_named(g)
     ]
     named += [c for c in noun.children if c.dep_ in ("compound", "poss") and _is_named(c)]
+    # "covering the story in Syria": a place, not where it was published.
+    named = [t for t in named if t.ent_type_ not in ("GPE", "LOC", "FAC")]
     if not named:
         return None
     outlet = named[0]
