@@ -683,6 +683,19 @@ def test_attribute_first_report_credit_and_republish(nlp) -> None:  # type: igno
     assert article.quote(first.citations[0]) == "was first reported by the Evening Standard"
 
 
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("According to a report in The Record, the mill will close. Shares fell.", ["The Record"]),
+        # A place is not where a story was published.
+        ("She said her son was passionate about covering the story in Syria. Shares fell.", []),
+    ],
+)
+def test_attribute_a_report_in_an_outlet_is_a_credit(nlp, text: str, outlets: list[str]) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [link.outlet for link in attribution.chain if link.outlet != "this article"] == outlets
+
+
 def test_attribute_multi_sentence_quote_is_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     text = 'Coach Sam Ortiz said: "We played badly. We will be better next week. I promise that."'
     article, attribution = attribution_of(text, nlp)
