@@ -456,6 +456,11 @@ def test_brief_participle_cue_reads_as_the_sentences_verb() -> None:
     )
 
 
+def test_brief_contracted_cue_is_written_out() -> None:
+    text = "Apple might offer a larger model, but I'd say it's less likely."
+    assert _sentence_for(text, "I", "'d say", "it's less likely") == "I would say it's less likely."
+
+
 def test_brief_content_continuing_a_sentence_drops_only_a_sentence_starts_capital() -> None:
     text = "Seventeen rockets struck the base, according to the Iraqi military."
     assert _sentence_for(text, "the Iraqi military", "according to", "Seventeen rockets struck the base") == (

@@ -554,11 +554,18 @@ def _definite(mention: str, speaker: str) -> str:
     return speaker
 
 
+# Contracted auxiliaries that read the same for any speaker once written out.
+_CONTRACTED = {"'d": "would", "'ll": "will"}
+
+
 def _finite(cue: str) -> str:
     """A cue that opens with a participle ("describing", "telling"; "Democrats supporting the
     resolution") as a sentence's verb: its past tense ("described", "told", "supported"). "According
-    to" is a preposition."""
+    to" is a preposition. A contracted auxiliary ("'d say") is written out."""
     first, space, rest = cue.partition(" ")
+    contracted = _CONTRACTED.get(first.lower().replace("’", "'"))
+    if contracted:  # "I'd say" after its speaker: "would say"
+        return f"{contracted}{space}{rest}"
     if not first.lower().endswith("ing") or first.lower() == "according":
         return cue
     lemma = next(iter(getLemma(first.lower(), upos="VERB")), None)
