@@ -31,6 +31,11 @@ from .helpers import analysis_of
             "Islamic State group fighters seized at least one cache of weapons airdropped by coalition forces in a "
             "border town.",
         ),
+        (
+            "Record baby\n\nPerth | A 600-pound woman has given birth to a 40-pound baby at a hospital in the city. "
+            "The doctor first believed the woman to be pregnant with twins.",
+            "A 600-pound woman has given birth to a 40-pound baby at a hospital in the city.",
+        ),
     ],
 )
 def test_claim_is_the_leads_news(nlp, text: str, claim: str) -> None:  # type: ignore[no-untyped-def]

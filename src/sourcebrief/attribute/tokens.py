@@ -28,10 +28,12 @@ def trim_punctuation(tokens: list[Token], *, keep_quotes: bool = False) -> list[
 
 
 def without_dateline(tokens: list[Token]) -> list[Token]:
-    """ "BEIRUT — fighters seized ...": a paragraph's opening place (and date) up to a dash is the
-    dateline, no part of the clause after it."""
-    dash = next((i for i, t in enumerate(tokens) if t.text in ("—", "–", "--")), None)
-    if not dash or (tokens[0].i > 0 and "\n" not in tokens[0].nbor(-1).text_with_ws):
+    """ "BEIRUT — fighters seized ...", "Perth | A woman ...": a paragraph's opening place (and
+    date) up to a dash or bar is the dateline, no part of the clause after it."""
+    dash = next((i for i, t in enumerate(tokens) if t.text in ("—", "–", "--", "|")), None)
+    if dash == 0:  # the parser ended a sentence at the place
+        return tokens[1:]
+    if dash is None or (tokens[0].i > 0 and "\n" not in tokens[0].nbor(-1).text_with_ws):
         return tokens
     if not all(t.pos_ in ("PROPN", "NUM", "PUNCT") or t.is_upper for t in tokens[:dash]):
         return tokens
