@@ -1189,10 +1189,31 @@ def test_attribute_a_quotation_said_whole_ends_before_the_writers_but(nlp) -> No
     assert found == [("tweeted", 'that "reports suggest U.S. sailors held in #Yemen freed,"')]
 
 
-def test_attribute_a_subject_inside_the_quotation_before_the_cue_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "“To all in the city, stay safe & strong. Thank God for our firefighters. True heroes…” added Mayor Ann Lee."
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "“To all in the city, stay safe & strong. Thank God for our firefighters. True heroes…” added Mayor Ann "
+            "Lee.",
+            ["Ann Lee"],
+        ),
+        (
+            "“The mayor’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Miami-based organizer.",
+            ["Leslie Wimes"],
+        ),
+        # Outside the quotation the subject is the speaker of both cues.
+        (
+            'In a statement, Peabody said: "The company was highly successful when it became an independent firm a '
+            'decade ago," adding that its value quadrupled in less than a year.',
+            ["Peabody", "Peabody"],
+        ),
+    ],
+)
+def test_attribute_a_subject_inside_the_quotation_before_the_cue_is_no_speaker(
+    nlp, text: str, speakers: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
-    assert [s.name for s in attribution.sources] == ["Ann Lee"]
+    assert [s.name for s in attribution.sources for _ in s.statements] == speakers
 
 
 def test_attribute_a_quoted_title_is_no_quotation_of_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]

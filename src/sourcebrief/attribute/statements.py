@@ -44,6 +44,7 @@ _WRITINGS = lexicon.DOCUMENT_NOUNS | lexicon.UTTERANCE_NOUNS
 _SPEAKING_NOUNS = lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS | lexicon.ORGANIZATION_NOUNS
 # Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
 _QUOTE_MARK = re.compile(r"''|[“”\"]")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
 MAX_ADDRESSEE_TOKENS = 4
@@ -98,9 +99,7 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
     if inverted is not None:
         return inverted
     subject = _subject_of(cue)
-    # '"... True heroes…" added Minister Peter MacKay': a subject inside the quotation that ends
-    # right before the cue is the parser's slip; the speaker follows the cue.
-    if subject is None or (subject.i < cue.i - 1 and _closes_quotation(cue.doc[cue.i - 1])):
+    if subject is None or _quoted_subject(subject, cue):
         return _inverted_statement(cue, sentence)
     if cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(subject):
         return None
@@ -359,16 +358,24 @@ def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
     the parser may take for the verb's object; the quotation is what was said."""
     if not cue.i or not _closes_quotation(cue.doc[cue.i - 1]):
         return None
-    speaker = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    speaker = next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and c.i > cue.i), None)
     if speaker is None or (cue.lemma_ in lexicon.WRITTEN_CUES and not _a_writing(speaker)):
         return None
     content = _quote_before(cue.idx, sentence)
     return RawStatement(speaker, (_cue_start(cue), _end(cue)), content) if content else None
 
 
+def _quoted_subject(subject: Token, cue: Token) -> bool:
+    """'"... True heroes…" added Minister Peter MacKay': the parser's subject lies inside the
+    quotation that closes right before the cue; the speaker follows the cue."""
+    if subject.i >= cue.i - 1 or not _closes_quotation(cue.doc[cue.i - 1]):
+        return False
+    return not any(t.text in _QUOTE_MARKS for t in cue.doc[subject.i + 1 : cue.i - 1])
+
+
 def _closes_quotation(mark: Token) -> bool:
     """A closing mark: a space after it, where an opening one runs into its first word."""
-    return mark.text in ('"', "”", "''") and bool(mark.whitespace_)
+    return mark.text in _QUOTE_MARKS - {"“"} and bool(mark.whitespace_)
 
 
 def _inverted_after_comma(cue: Token) -> RawStatement | None:
