@@ -63,6 +63,12 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
         ("Mayor Ana Ruiz did not deny that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz never disputed that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz did not know that construction of the stadium was halted.", "Ana Ruiz", Stance.UNAWARE),
+        # No evidence for it is doubt.
+        (
+            "Mayor Ana Ruiz said there was no evidence that construction of the stadium had been halted.",
+            "Ana Ruiz",
+            Stance.DISPUTES,
+        ),
         # Pointing at the claim backs it only with a word that affirms it.
         ("The city council said it was investigating the reports.", "The city council", Stance.REPORTS),
         ("The city council confirmed the reports.", "The city council", Stance.CONFIRMS),

@@ -35,7 +35,9 @@ _DENY = re.compile(
 _DISPUTE = re.compile(
     r"\b(skeptic\w*|sceptic\w*|doubt\w*|disput\w+|question(s|ed)? (whether|the)|challeng(e|es|ed|ing)|"
     r"(do|does|did)\s*(not|n[’']t) believe|inaccurate|not (be )?(an? )?accurate|misleading|"
-    r"overstat\w+|exaggerat\w+)\b",
+    r"overstat\w+|exaggerat\w+|"
+    # "there is no evidence that ...", "no credible intelligence"
+    r"no (\w+ )?(evidence|proof|indication|sign) (that|of|to)|not supported by)\b",
     re.IGNORECASE,
 )
 # "has not confirmed", "could not independently verify": no answer on the claim, not a confirmation.
