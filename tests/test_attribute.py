@@ -122,6 +122,16 @@ STATEMENT_CASES = [
         False,
     ),
     (
+        # ... or for a second subject of the cue.
+        "On Tuesday, the state governor, Angel Aguirre, said many of the bodies at the first site appeared to have "
+        "been buried for some time.",
+        "Angel Aguirre",
+        SourceKind.PERSON,
+        "said",
+        "many of the bodies at the first site appeared to have been buried for some time",
+        False,
+    ),
+    (
         # The parser takes the clause's subject for the cue's object and its verb for the cue's conjunct.
         "Chairman Jerrold Nadler has repeatedly maintained an impeachment inquiry is what the committee is doing.",
         "Jerrold Nadler",

@@ -514,7 +514,8 @@ def _subject_taken_as_object(cue: Token, clause: Token) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
         return None
-    return next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
+    # ... or a second subject of the cue ("said many of the bodies at the site appeared ...").
+    return next((c for c in cue.children if c.dep_ in ("dobj", "nsubj") and cue.i < c.i < clause.i), None)
 
 
 def _one_urged(cue: Token, clause: Token) -> Token | None:
