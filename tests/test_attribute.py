@@ -1078,6 +1078,12 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             "The leader of the Catholic Church",
             SourceKind.PERSON,
         ),
+        # ... also after a dateline the parser takes for a subject.
+        (
+            "MAIDUGURI, Nigeria — The leader of Boko Haram has denied agreeing to any cease-fire.",
+            "The leader of Boko Haram",
+            SourceKind.PERSON,
+        ),
     ],
 )
 def test_attribute_kind_of_a_source(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]

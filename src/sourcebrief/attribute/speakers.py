@@ -487,8 +487,9 @@ class SpeakerResolver:
         institution = [i for i, t in enumerate(name_run[:-2]) if t.lower_ in lexicon.INSTITUTION_WORDS]
         if institution:
             name_run = name_run[institution[-1] + 1 :]
-        # "The leader of the Catholic Church": a name after "the" is a body's, not the leader's.
-        if name_run and name_run[0].nbor(-1).dep_ == "det":
+        # "The leader of the Catholic Church", "the leader of Boko Haram": a name after "the" or
+        # right after a preposition is a body's, not the leader's.
+        if name_run and (name_run[0].nbor(-1).dep_ == "det" or name_run[0].nbor(-1).pos_ == "ADP"):
             name_run = []
         if len(name_run) < 2:
             return replace(described, kind=SourceKind.PERSON, role=described.name)

@@ -328,6 +328,14 @@ def cue_subject(cue: Span) -> Token | None:
     return _according_to_object(according) if according is not None else _subject_of(cue.root)
 
 
+def _a_dateline(subject: Token) -> bool:
+    """ "MAIDUGURI, Nigeria — The leader ... denied": the parser takes the dateline for a subject."""
+    tokens = list(subject.subtree)
+    if subject.right_edge.i + 1 < len(subject.doc):
+        tokens.append(subject.doc[subject.right_edge.i + 1])
+    return all(t.i != subject.i for t in without_dateline(tokens))
+
+
 def _relative_pronoun(token: Token) -> bool:
     return token.tag_ in ("WP", "WDT")
 
@@ -337,7 +345,7 @@ def _subject_of(cue: Token) -> Token | None:
     the subject of the verb it hangs from ("said X and added Y"; "X left, saying Y")."""
     verb: Token | None = cue
     while verb is not None:
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _a_dateline(c)]
         # Of two subjects, not a relative pronoun: the parse may give "said" both "which" and "she"
         # ("the State Department, which she said represented ..."), or read "WHO" as one ("WHO
         # director-general Tedros ... said").
