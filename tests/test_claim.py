@@ -20,6 +20,12 @@ from .helpers import analysis_of
             "department said on Wednesday. Engineers found cracks in two support beams, officials said.",
             "The Elm Street bridge will stay closed until June",
         ),
+        (  # a clause before the subject is part of the news
+            "Prisoner swap\n\nWhen the governor agreed in May to release five prisoners in exchange for a soldier, "
+            "his opponents had a field day. They warned that the prisoners would return to the fight.",
+            "When the governor agreed in May to release five prisoners in exchange for a soldier, his opponents had a "
+            "field day.",
+        ),
         (  # ... also under a passive "it was reported"
             "Dam report\n\nThe dam on the upper river has cracked so badly that its gates cannot close, it was "
             "reported on Tuesday. Engineers were sent to the site, officials said.",

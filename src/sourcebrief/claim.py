@@ -75,6 +75,13 @@ def _subject_start(head: Token, words: list[Token]) -> int:
     opener = [t for t in words if t.i < (subject.left_edge.i if subject is not None else head.i)]
     if subject is None or not opener or opener[-1].text != ",":
         return words[0].idx
+    # "When Obama agreed to the exchange, his opponents had a field day": a clause of its own is
+    # part of the news, not scene-setting.
+    if any(
+        t.dep_ == "advcl" and t.head == head and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in opener
+    ):
+        return words[0].idx
     return subject.left_edge.idx
 
 
