@@ -1243,6 +1243,21 @@ def test_attribute_a_quoted_title_is_no_quotation_of_a_speaker(nlp) -> None:  # 
     assert said == ["that the director wants to release it in the summer"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ceasefire\n\nMAIDUGURI, Nigeria — The leader of the rebels has denied agreeing to any cease-fire.",
+            "The leader of the rebels",
+        ),
+        ("Debates\n\nKall -- co-editor of a book on the debates -- said the candidate made announcements.", "Kall"),
+    ],
+)
+def test_attribute_a_dateline_is_no_speaker(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == [speaker]
+
+
 def test_attribute_a_dateline_is_no_part_of_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Border town\n\nBEIRUT — Islamic State group fighters seized at least one cache of weapons airdropped by "

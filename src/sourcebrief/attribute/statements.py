@@ -329,11 +329,12 @@ def cue_subject(cue: Span) -> Token | None:
 
 
 def _a_dateline(subject: Token) -> bool:
-    """ "MAIDUGURI, Nigeria — The leader ... denied": the parser takes the dateline for a subject."""
-    tokens = list(subject.subtree)
-    if subject.right_edge.i + 1 < len(subject.doc):
-        tokens.append(subject.doc[subject.right_edge.i + 1])
-    return all(t.i != subject.i for t in without_dateline(tokens))
+    """ "MAIDUGURI, Nigeria — The leader ... denied": the parser takes the dateline for a subject,
+    all of it before the dash (not "Kall -- co-editor of ... -- said")."""
+    phrase = list(subject.subtree)
+    after = [subject.doc[subject.right_edge.i + 1]] if subject.right_edge.i + 1 < len(subject.doc) else []
+    kept = {t.i for t in without_dateline(phrase + after)}
+    return not any(t.i in kept for t in phrase)
 
 
 def _relative_pronoun(token: Token) -> bool:
