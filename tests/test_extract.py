@@ -106,6 +106,16 @@ def test_extract_text_over_the_limit_is_an_error() -> None:
         ("One.\n\nTwo\nstill two.", ["One.", "Two still two."]),
         ("One.\nTwo.\n", ["One.", "Two."]),
         ("  spaced   out  \r\n\r\n next ", ["spaced out", "next"]),
+        # A caption inside a block stands alone; it would run into the next line's name.
+        (
+            'Intro.\n\n"We saw no benefit at all in the program."\nDistrict Attorney Ken Lee\nLee said it would end.',
+            [
+                "Intro.",
+                '"We saw no benefit at all in the program."',
+                "District Attorney Ken Lee",
+                "Lee said it would end.",
+            ],
+        ),
     ],
 )
 def test_extract_split_paragraphs(text: str, expected: list[str]) -> None:

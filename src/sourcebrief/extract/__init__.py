@@ -121,7 +121,26 @@ def split_paragraphs(text: str) -> list[str]:
     where the text has no blank lines (as trafilatura writes)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     separator = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
-    return [" ".join(p.split()) for p in re.split(separator, text) if p.strip()]
+    return [" ".join(p.split()) for block in re.split(separator, text) for p in _unwrapped(block) if p.strip()]
+
+
+def _unwrapped(block: str) -> list[str]:
+    """A block's lines as one paragraph (hard-wrapped text), except a short line inside it with
+    no final stop before a line that starts anew: a caption or a byline ("Brooklyn District
+    Attorney Kenneth Thompson" above "Thompson said ..."), which would run into the next name."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if not lines:
+        return []
+    longest = max(len(line) for line in lines)
+    paragraphs: list[list[str]] = [[]]
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        alone = following[:1].isupper() and len(line) < 0.6 * longest and not _SENTENCE_END.search(line)
+        if alone and paragraphs[-1]:
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+        if alone:
+            paragraphs.append([])
+    return [" ".join(lines) for lines in paragraphs if lines]
 
 
 def _is_title_line(paragraph: str) -> bool:
