@@ -1063,6 +1063,20 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             SourceKind.OUTLET,
         ),
         ("Kurdish news website Rudaw reported in November that six doctors were shot.", "Rudaw", SourceKind.OUTLET),
+        # An outlet in the role is not the person's kind.
+        ("Former NBC News president Steve Capus said the tale was not true.", "Steve Capus", SourceKind.PERSON),
+        # A writing in an outlet is the outlet's; a date is no issuer.
+        (
+            "The police will stop arrests for marijuana, according to a report Nov. 9 in the New York Times.",
+            "New York Times",
+            SourceKind.OUTLET,
+        ),
+        # A name the entity tagger ran across a line break (a caption) is one name.
+        (
+            "Marijuana\n\nBrooklyn District Attorney Kenneth Thompson\nThompson said the change was meant to help.",
+            "Kenneth Thompson",
+            SourceKind.PERSON,
+        ),
         # A name with a preposition is no person's, whatever role the parse hangs on it.
         (
             "The attack began at dawn, said the Britain-based Syrian Observatory for Human Rights and Nawaf "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,10 +39,19 @@ class Speaker:
 def people_in(doc: Doc) -> list[Span]:
     """The people the article names: the entity tagger's, and a name it calls an organization
     that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
+    named = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
+    people = [line for e in named for line in _lines_of(e)]
     # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan).
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
     return [e for e in people if e.text not in lexicon.COUNTRIES or e.text in name_words]
+
+
+def _lines_of(entity: Span) -> list[Span]:
+    """An entity the tagger ran on across a line break (a caption, "... Kenneth Thompson", then
+    "Thompson said ...") is a name on each line."""
+    breaks = [t.i + 1 for t in entity[:-1] if "\n" in t.whitespace_]
+    edges = [entity.start, *breaks, entity.end]
+    return [entity.doc[start:end] for start, end in pairwise(edges)]
 
 
 def _given_a_role(name: Span) -> bool:
@@ -106,8 +116,9 @@ def _an_outlet_noun(noun: Token) -> bool:
 
 
 def _named_as_outlet(head: Token) -> bool:
-    """ "Al Sabaah, a pro-government newspaper,": a name that its apposition says is an outlet."""
-    return any(c.dep_ == "appos" and _an_outlet_noun(c) for c in head.children)
+    """ "Al Sabaah, a pro-government newspaper,", "Kurdish news website Rudaw": a name that its
+    apposition or the noun before it says is an outlet (not "NBC News president Steve Capus")."""
+    return any(c.dep_ in ("appos", "compound") and _an_outlet_noun(c) for c in head.children)
 
 
 # Sources with no name of their own, found again by their descriptor ("the reports", "the officials").
@@ -286,7 +297,7 @@ class SpeakerResolver:
         # outlet, whatever the entity tagger calls its name (but in "news agency ISNA, the
         # prosecutor ..., Ali Mehr" Mehr speaks).
         own_name = person is None or person.start <= head.i < person.end
-        if own_name and head.text[:1].isupper() and (_named_as_outlet(head) or _described_as_outlet(head)):
+        if own_name and head.text[:1].isupper() and _named_as_outlet(head):
             return replace(self._organization(head, proper_name(head)), kind=SourceKind.OUTLET)
         if person is not None and _an_outlet_noun(head) and person.root.dep_ == "appos" and person.root.head == head:
             return replace(self._organization(person.root, proper_name(person.root)), kind=SourceKind.OUTLET)
@@ -543,7 +554,8 @@ class SpeakerResolver:
 
 
 def _names_an_issuer(token: Token, writing: Token) -> bool:
-    return token.pos_ == "PROPN" and token.i != writing.i and token.ent_type_ != "NORP"
+    # Not a people ("the Puerto Rican constitution") or a date ("a report Nov. 9").
+    return token.pos_ == "PROPN" and token.i != writing.i and token.ent_type_ not in ("NORP", "DATE", "TIME")
 
 
 def _a_writing_or_recording(head: Token) -> bool:
@@ -553,11 +565,16 @@ def _a_writing_or_recording(head: Token) -> bool:
 
 def _issuers_named(writing: Token) -> list[Token]:
     """Who put out a writing, named after it: "data from the World Health Organisation", "a poll
-    published by NBC News", "a memo posted online by Senator Juan Dalmau"."""
-    links = [c for c in writing.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")]
+    published by NBC News", "a memo posted online by Senator Juan Dalmau", "a report in the New
+    York Times" (an outlet; "a report in Syria" says where)."""
+    links = [c for c in writing.children if c.dep_ == "prep" and (c.lower_ in ("from", "by", "of") or _in_an_outlet(c))]
     published = [c for c in writing.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     links += [c for verb in published for c in verb.children if c.dep_ == "agent"]
     return [named for link in links for named in link.children if named.dep_ == "pobj"]
+
+
+def _in_an_outlet(prep: Token) -> bool:
+    return prep.lower_ == "in" and any(g.dep_ == "pobj" and is_outlet_name(proper_name(g)) for g in prep.children)
 
 
 def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
