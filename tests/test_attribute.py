@@ -1064,6 +1064,12 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
         ),
         ("Kurdish news website Rudaw reported in November that six doctors were shot.", "Rudaw", SourceKind.OUTLET),
         # An outlet in the role is not the person's kind.
+        (
+            '"He said paradise is open to all creatures," Rev. James Martin, a Jesuit priest and editor at large of '
+            "America, the Catholic Magazine, told the Times.",
+            "James Martin",
+            SourceKind.PERSON,
+        ),
         ("Former NBC News president Steve Capus said the tale was not true.", "Steve Capus", SourceKind.PERSON),
         # A writing in an outlet is the outlet's; a date is no issuer.
         (

@@ -118,7 +118,8 @@ def _an_outlet_noun(noun: Token) -> bool:
 def _named_as_outlet(head: Token) -> bool:
     """ "Al Sabaah, a pro-government newspaper,", "Kurdish news website Rudaw": a name that its
     apposition or the noun before it says is an outlet (not "NBC News president Steve Capus")."""
-    return any(c.dep_ in ("appos", "compound") and _an_outlet_noun(c) for c in head.children)
+    # A common noun: in "Rev. James Martin, ..., the Catholic Magazine," the parse hangs a name on him.
+    return any(c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and _an_outlet_noun(c) for c in head.children)
 
 
 # Sources with no name of their own, found again by their descriptor ("the reports", "the officials").
