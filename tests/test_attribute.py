@@ -629,6 +629,15 @@ def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  
     assert any(link.outlet == "Daily Courier" and link.role == ChainRole.REPORT for link in attribution.chain)
 
 
+def test_attribute_the_body_named_again_in_british_spelling_is_the_same(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The World Health Organization said it was investigating the reports. "
+        "The organisation has now confirmed there are no suspected cases in the city."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, len(s.statements)) for s in attribution.sources] == [("World Health Organization", 2)]
+
+
 def test_attribute_anonymous_descriptor_keeps_who_they_are_not_clauses(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Two people briefed on the talks said the delegations had left. "

@@ -98,6 +98,12 @@ def _name_head(name: str) -> str:
     return words[-1] if words else ""
 
 
+def _us_spelling(word: str) -> str:
+    """ "organisation" and "organization" are one noun: "the organisation" after "the World Health
+    Organization"."""
+    return re.sub(r"isation$", "ization", word.lower()).replace("centre", "center")
+
+
 def _described_as_outlet(head: Token) -> bool:
     """ "state-owned Iranian news agency Fars", "broadcaster RT": a word right before the name
     says it is an outlet (not "Press freedom group Reporters Without Borders")."""
@@ -467,7 +473,9 @@ class SpeakerResolver:
         named = {
             s.key: s
             for s in self._recent
-            if s.kind in kinds and s.name[:1].isupper() and _name_head(s.name) == head.lemma_.lower()
+            if s.kind in kinds
+            and s.name[:1].isupper()
+            and _us_spelling(_name_head(s.name)) == _us_spelling(head.lemma_)
         }
         found = next(iter(named.values())) if len(named) == 1 else None
         return replace(found, start=head.left_edge.idx, end=head.idx + len(head)) if found else None
