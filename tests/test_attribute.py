@@ -857,6 +857,17 @@ def test_attribute_a_headline_label_in_capitals_is_no_speaker(nlp) -> None:  # t
     assert [s.name for s in attribution.sources] == ["KAINE"]
 
 
+def test_attribute_a_photo_captions_label_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The boy said he had deleted the video.\n\n"
+        "EXPLICIT: The teacher may lose her job over the leaked video [CEN]\n"
+        "SITE: A view of the school from the street (AP Photo/Jane Roe)\n\n"
+        "KAINE: Well, look, I think we know that it will not work. (Applause)"
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["The boy", "KAINE"]
+
+
 def test_attribute_a_transcript_quoted_whole_is_still_its_speakers_words(nlp) -> None:  # type: ignore[no-untyped-def]
     # Each paragraph opens with a quotation mark that closes only at the end: the speaker's line
     # is inside the quotation, and the speaker is the "Mike Pence" named before.

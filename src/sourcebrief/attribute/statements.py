@@ -687,10 +687,15 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
         if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
             continue
         said = text[colon + 1 : end]
-        if _a_kicker(name.text, said):
+        if _a_kicker(name.text, said) or _CAPTION_CREDIT.search(said):
             continue
         if len(said.split()) >= MIN_QUOTE_WORDS:
             yield RawStatement(name.root, (colon, colon + 1), (colon + 1, end), subject_is_source=True)
+
+
+# A photo caption's credit closing its line ("ROMP: A screenshot of the video [CEN]"): a caption
+# under its label, not a speaker's words.
+_CAPTION_CREDIT = re.compile(r"(\[[A-Z][\w ./&-]{0,40}\]|\([\w ]{0,20}\b(Photo|Image)\b[^)]*\))\s*$")
 
 
 def _a_kicker(label: str, line: str) -> bool:
