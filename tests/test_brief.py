@@ -472,6 +472,15 @@ def test_brief_content_continuing_a_sentence_drops_only_a_sentence_starts_capita
     )
     text = "Trump will attend, aides said. Aides to Trump spoke."
     assert _sentence_for(text, "aides", "said", "Trump will attend") == "Aides said Trump will attend."
+    # A conjunction that tied the content to the sentence before is left out.
+    text = "But the talking point is false, according to the department."
+    assert _sentence_for(text, "the department", "according to", "But the talking point is false") == (
+        "According to the department, the talking point is false."
+    )
+    text = "It's the second such case in recent years, The Daily Courier reports."
+    assert _sentence_for(text, "The Daily Courier", "reports", "It's the second such case in recent years") == (
+        "The Daily Courier reports it's the second such case in recent years."
+    )
 
 
 def test_brief_keeps_the_article_the_text_gives_an_organization() -> None:

@@ -244,14 +244,21 @@ def short_label(name: str, kind: SourceKind) -> str:
     return f"{name} ({kind})" if kind in (SourceKind.ANONYMOUS, SourceKind.DOCUMENT, SourceKind.OUTLET) else name
 
 
+_SENTENCE_CONJUNCTIONS = frozenset({"But", "And", "Yet", "So"})
+
+
 def _continued(article: Article, text: str) -> str:
     """The text continuing a sentence: a first word capitalised only because it opened one is
     put in lower case ("The cost", "Seventeen rockets", "Violence broke out"). Names keep their
     capitals: a word that no dictionary has, that the article capitalises mid-sentence too
-    ("Trump", "Theresa May"), or that opens a run of capitalised words ("Secretary of Justice")."""
+    ("Trump", "Theresa May"), or that opens a run of capitalised words ("Secretary of Justice").
+    A conjunction that tied the sentence to the one before ("But the talking point is false,
+    according to ...") has nothing to tie to here and is left out."""
     first, space, rest = text.partition(" ")
+    if first in _SENTENCE_CONJUNCTIONS and rest:
+        return _continued(article, rest)
     lower = first.lower()
-    if lower in _LOWER_FIRST:
+    if lower in _LOWER_FIRST or re.split(r"['’]", lower)[0] in _LOWER_FIRST:  # "It's", "That's"
         return f"{lower}{space}{rest}"
     word = lower.rstrip(",;:")
     if not first[:1].isupper() or first.isupper() or not (getAllLemmas(word) or all(map(like_num, word.split("-")))):
