@@ -629,6 +629,15 @@ def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  
     assert any(link.outlet == "Daily Courier" and link.role == ChainRole.REPORT for link in attribution.chain)
 
 
+def test_attribute_who_after_a_thing_is_the_people_named_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "They held running battles with Nigerian security forces, who say that they have yet to receive any "
+        "word from their superiors."
+    )
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["Nigerian security forces"]
+
+
 def test_attribute_the_body_named_again_in_british_spelling_is_the_same(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The World Health Organization said it was investigating the reports. "

@@ -78,13 +78,27 @@ def _antecedent_of_relative(pronoun: Token) -> Token:
     """The noun a relative clause describes ("Smith, who said ..."), also where the parser hung
     the clause elsewhere ("the Chicago Police Department which reported ...", read as a clause
     of the sentence's verb): then the noun right before the pronoun."""
-    if pronoun.head.dep_ == "relcl":
-        return pronoun.head.head
     before = pronoun.nbor(-1) if pronoun.i > 0 else pronoun
     if before.text == "," and before.i > 0:
         before = before.nbor(-1)
+    noun_before = before.pos_ in ("NOUN", "PROPN")
+    if pronoun.head.dep_ == "relcl":
+        described = pronoun.head.head
+        # "battles with security forces, who say ...": "who" is people, the noun right before.
+        misplaced = pronoun.lower_ == "who" and noun_before and not _could_speak(described)
+        return before if misplaced else described
     relative = pronoun.lower_ in ("who", "which", "that")
-    return before if relative and before.pos_ in ("NOUN", "PROPN") else pronoun
+    return before if relative and noun_before else pronoun
+
+
+def _could_speak(noun: Token) -> bool:
+    """A name, or a noun for people or a body."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "PROPN"
+        or noun.ent_type_ in ("PERSON", "ORG", "NORP")
+        or lemma in lexicon.SOURCE_NOUNS | lexicon.ROLE_NOUNS | lexicon.ORGANIZATION_NOUNS
+    )
 
 
 def _only_the(head: Token) -> bool:
