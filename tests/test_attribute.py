@@ -629,6 +629,23 @@ def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  
     assert any(link.outlet == "Daily Courier" and link.role == ChainRole.REPORT for link in attribution.chain)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The writer's name for what was said is not part of it.
+        'Rep. Ann Lee said that border officials have caught "at least 10" fighters as they tried to enter the '
+        "country through the desert, a claim that was immediately disputed by the administration.",
+        # A double prime closes a quotation: it does not run on to the end of the paragraph.
+        "Rep. Ann Lee said that border officials have caught “at least 10″ fighters as they tried to enter the "
+        "country through the desert. The agency disputed it.",
+    ],
+)
+def test_attribute_content_ends_where_the_speakers_words_do(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    article, attribution = attribution_of(text, nlp)
+    [statement] = source_named(attribution, "Ann Lee").statements
+    assert article.quote(statement.content).endswith("to enter the country through the desert")
+
+
 def test_attribute_who_after_a_thing_is_the_people_named_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "They held running battles with Nigerian security forces, who say that they have yet to receive any "

@@ -43,7 +43,9 @@ _WRITINGS = lexicon.DOCUMENT_NOUNS | lexicon.UTTERANCE_NOUNS
 # Nouns for those who can speak, unnamed: a role, a source, a body ("the official", "the agency").
 _SPEAKING_NOUNS = lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS | lexicon.ORGANIZATION_NOUNS
 # Quote marks: curly, straight, or doubled apostrophes (''...'', as some newspapers write them).
-_QUOTE_MARK = re.compile(r"''|[“”\"]")
+_QUOTE_MARK = re.compile(r"''|[“”\"″]")  # a double prime (″) closes a quotation in some feeds
+# What a writer calls a statement after it: ", a claim that ...", ", an assertion the agency denied".
+_SAID_LABELS = frozenset("claim assertion allegation accusation charge statement remark comment".split())
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
@@ -537,15 +539,18 @@ def _one_urged(cue: Token, clause: Token) -> Token | None:
 
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """The content without a trailing aside the writer added after a comma: a relative clause
-    (", who has not been charged"), a participle (", saying ..."), a contrast (", but still lost")."""
+    (", who has not been charged"), a participle (", saying ..."), a contrast (", but still lost"),
+    the writer's name for what was said (", a claim that was disputed by ...")."""
     for token in tokens:
         comma = token.left_edge.nbor(-1) if token.left_edge.i > 0 else None
         if comma is None or comma.text != "," or comma.i <= tokens[0].i or token.right_edge.i < tokens[-1].i:
             continue
         contrast = token.dep_ == "conj" and token.left_edge.lower_ in ("but", "though", "although", "while", "yet")
+        named = token.pos_ == "NOUN" and token.lemma_.lower() in _SAID_LABELS and token.left_edge.lower_ in ("a", "an")
         if (
             token.dep_ in ("relcl", "advcl", "acl")
             or contrast
+            or named
             or (token.dep_ == "cc" and token.lower_ in ("but", "though", "yet"))
         ):
             return [t for t in tokens if t.i < comma.i]
@@ -743,7 +748,7 @@ def quotations(text: str) -> list[Quotation]:
 
 
 def _opens(text: str, mark: re.Match[str]) -> bool:
-    if mark.group() == "”":
+    if mark.group() in ("”", "″"):
         return False
     before = text[mark.start() - 1] if mark.start() else " "
     after = text[mark.end()] if mark.end() < len(text) else " "
