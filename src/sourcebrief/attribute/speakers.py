@@ -84,8 +84,10 @@ def _antecedent_of_relative(pronoun: Token) -> Token:
     noun_before = before.pos_ in ("NOUN", "PROPN")
     if pronoun.head.dep_ == "relcl":
         described = pronoun.head.head
-        # "battles with security forces, who say ...": "who" is people, the noun right before.
-        misplaced = pronoun.lower_ == "who" and noun_before and not _could_speak(described)
+        # "battles with security forces, who say ...": "who" is people, the object of the
+        # preposition right before it, where the noun the parser chose cannot speak.
+        of_it = noun_before and before.dep_ == "pobj" and before.head.head == described
+        misplaced = pronoun.lower_ == "who" and of_it and not _could_speak(described)
         return before if misplaced else described
     relative = pronoun.lower_ in ("who", "which", "that")
     return before if relative and noun_before else pronoun
