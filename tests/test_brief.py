@@ -229,6 +229,14 @@ def test_brief_shows_a_sources_statement_from_its_cues_own_sentence_first() -> N
             "It is obvious that the purpose is to stop debate.",
             "John Bercow commented: “It is obvious that the purpose is to stop debate.”",
         ),
+        (  # ... "of" too
+            'The Daily Courier said of the situation in the city, "Services are collapsing and medicines are scarce."',
+            "said of",
+            "The Daily Courier",
+            "Daily Courier",
+            "Services are collapsing and medicines are scarce.",
+            "The Daily Courier said: “Services are collapsing and medicines are scarce.”",
+        ),
         (  # one that takes the quotation itself stays, without a colon
             'Prime Minister Ana Ruiz called on "village councils and church leaders to help."',
             "called on",

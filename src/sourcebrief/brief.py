@@ -44,6 +44,9 @@ T = TypeVar("T")
 MAX_STATEMENTS_PER_SOURCE = 2
 MAX_URGED_WORDS = 4
 _CIRCUMSTANCE_ENDS = frozenset("on to with against for about".split())
+# Before a quotation "of" says on what too ("said of the situation, '...'"); elsewhere it may say
+# what ("warned of flooding").
+_PREPOSITIONS_BEFORE_A_QUOTATION = _CIRCUMSTANCE_ENDS | {"of"}
 _CITING = frozenset("cite cites cited citing".split())
 _INFERRING = frozenset("suggest suggests suggested imply implies implied indicate indicates indicated".split())
 # An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
@@ -449,7 +452,7 @@ def _before_quotation(article: Article, statement: Statement, told: str) -> str:
     something else loses it ("commented on the matter: "..."" -> "commented: "...""; not
     "commented on: "...")."""
     *words, last = told.split()
-    if not words or last.lower() not in _CIRCUMSTANCE_ENDS:
+    if not words or last.lower() not in _PREPOSITIONS_BEFORE_A_QUOTATION:
         return f"{told}:"
     said_to = statement.addressee or statement.cue
     taken = said_to is not None and not article.text[said_to.end : statement.content.start].strip(" \"“”'‘’")
