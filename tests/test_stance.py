@@ -63,6 +63,11 @@ def stance_of(text: str, nlp, name: str) -> Stance:  # type: ignore[no-untyped-d
         ("Mayor Ana Ruiz did not deny that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz never disputed that construction of the stadium was halted.", "Ana Ruiz", Stance.REPORTS),
         ("Mayor Ana Ruiz did not know that construction of the stadium was halted.", "Ana Ruiz", Stance.UNAWARE),
+        (
+            "Mayor Ana Ruiz said there was no truth to the claim that construction was halted.",
+            "Ana Ruiz",
+            Stance.DENIES,
+        ),
         # No evidence for it is doubt.
         (
             "Mayor Ana Ruiz said there was no evidence that construction of the stadium had been halted.",

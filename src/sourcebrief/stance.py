@@ -29,7 +29,7 @@ _UNAWARE = re.compile(
 )
 _DENY = re.compile(
     r"\b(den(y|ies|ied|ying)|reject(s|ed)?|refute[sd]?|dismiss(es|ed)?|false|untrue|not true|"
-    r"fake news|baseless|never happened|did not happen|categorically)\b",
+    r"fake news|baseless|never happened|did not happen|categorically|no truth)\b",
     re.IGNORECASE,
 )
 _DISPUTE = re.compile(
