@@ -1334,6 +1334,12 @@ def test_attribute_a_dateline_is_no_part_of_what_was_said(nlp) -> None:  # type:
     assert article.quote(statement.content).startswith("Islamic State group fighters seized")
 
 
+def test_attribute_a_passive_belief_has_no_speaker_in_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The handsome Dr. Drake Ramoray fell down an elevator shaft and was thought to be in a coma."
+    _, attribution = attribution_of(text, nlp)
+    assert attribution.sources == ()
+
+
 def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of("Mayor Ann Lee received a letter saying the plan had failed.", nlp)
     assert attribution.sources == ()

@@ -353,7 +353,9 @@ def _subject_of(cue: Token) -> Token | None:
         # ("the State Department, which she said represented ..."), or read "WHO" as one ("WHO
         # director-general Tedros ... said").
         subject = next((c for c in subjects if not _relative_pronoun(c)), subjects[0] if subjects else None)
-        if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # A passive's subject, also one it shares with the verb before ("fell ... and was thought
+        # to be in a coma"), is what was said of, not who said it: the speaker is its agent.
+        if subject is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
             return subject
