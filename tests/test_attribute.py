@@ -888,6 +888,7 @@ def test_attribute_a_photo_captions_label_is_no_speaker(nlp) -> None:  # type: i
         "The boy said he had deleted the video.\n\n"
         "EXPLICIT: The teacher may lose her job over the leaked video [CEN]\n"
         "SITE: A view of the school from the street (AP Photo/Jane Roe)\n\n"
+        "Tokyo: Kim Jong-un, the North Korean leader, is recovering from ankle surgery.\n\n"
         "KAINE: Well, look, I think we know that it will not work. (Applause)"
     )
     _, attribution = attribution_of(text, nlp)

@@ -693,6 +693,8 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
             continue
         if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
             continue
+        if all(t.ent_type_ in ("GPE", "LOC") for t in name if not t.is_punct):
+            continue  # a dateline ("Tokyo: Kim Jong-un, ..."), no speaker
         said = text[colon + 1 : end]
         if _a_kicker(name.text, said) or _CAPTION_CREDIT.search(said):
             continue

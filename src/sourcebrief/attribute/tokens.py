@@ -28,9 +28,10 @@ def trim_punctuation(tokens: list[Token], *, keep_quotes: bool = False) -> list[
 
 
 def without_dateline(tokens: list[Token]) -> list[Token]:
-    """ "BEIRUT — fighters seized ...", "Perth | A woman ...": a paragraph's opening place (and
-    date) up to a dash or bar is the dateline, no part of the clause after it."""
-    dash = next((i for i, t in enumerate(tokens) if t.text in ("—", "–", "--", "|")), None)
+    """ "BEIRUT — fighters seized ...", "Perth | A woman ...", "Tokyo: Kim ...": a paragraph's
+    opening place (and date) up to a dash, bar or colon is the dateline, no part of the clause
+    after it."""
+    dash = next((i for i, t in enumerate(tokens) if t.text in ("—", "–", "--", "|") or _after_a_place(t)), None)
     if dash == 0:  # the parser ended a sentence at the place
         return tokens[1:]
     if dash is None or (tokens[0].i > 0 and "\n" not in tokens[0].nbor(-1).text_with_ws):
@@ -38,6 +39,11 @@ def without_dateline(tokens: list[Token]) -> list[Token]:
     if not all(t.pos_ in ("PROPN", "NUM", "PUNCT") or t.is_upper for t in tokens[:dash]):
         return tokens
     return tokens[dash + 1 :]
+
+
+def _after_a_place(colon: Token) -> bool:
+    """ "Tokyo: Kim Jong-un ...": a colon after a place alone ends a dateline."""
+    return colon.text == ":" and colon.i > 0 and colon.nbor(-1).ent_type_ in ("GPE", "LOC")
 
 
 def subtree_tokens(token: Token, *, skip_deps: frozenset[str] | set[str] = frozenset()) -> list[Token]:
