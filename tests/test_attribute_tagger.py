@@ -256,6 +256,13 @@ def test_a_tagged_act_in_the_passive_is_no_statement_of_its_agent(nlp: Language)
     assert [s.name for s in found.sources] == ["the committee"]
 
 
+def test_a_tagged_source_that_is_the_cues_object_is_no_speaker(nlp: Language) -> None:
+    text = "The baby of gigantic size surprised doctors and staff members who were not prepared for it."
+    swapped = _attribution(text, "doctors and staff members", "surprised", "The baby of gigantic size")
+    found = attribute(analysis_of(text, nlp), FixedTagger([swapped]))  # type: ignore[arg-type]
+    assert found.sources == ()
+
+
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
     text = "Gov. Mike Pence of Indiana, the Republican nominee, said the debate would go ahead."
     tagged = _attribution(text, "Gov. Mike Pence of Indiana", "said", "the debate would go ahead")

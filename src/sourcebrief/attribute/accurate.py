@@ -48,6 +48,8 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if tagged_root is not None and tagged_root.dep_ == "nsubjpass" and tagged_root.head in cue_span:
             source = tagged_root = None  # "he was told by the minister": the minister said it
             cue_end = _through_by(doc, cue_span)
+        if tagged_root is not None and tagged_root.dep_ == "dobj" and tagged_root.head in cue_span:
+            continue  # "The baby surprised doctors and staff": the cue's object is no speaker
         # Where neither the tagger nor the parse knows who spoke, a rule may ("arguing that ...").
         subject = tagged_root if source is not None else cue_subject(cue_span)
         addressee = _addressee_after(cue_span, cue_end)
