@@ -261,6 +261,16 @@ def test_a_tagged_source_that_is_the_cues_object_is_no_speaker(nlp: Language) ->
     swapped = _attribution(text, "doctors and staff members", "surprised", "The baby of gigantic size")
     found = attribute(analysis_of(text, nlp), FixedTagger([swapped]))  # type: ignore[arg-type]
     assert found.sources == ()
+    # After a verb of speech, the object put after a quotation is its speaker.
+    text = (
+        'The task force met. "Forces are in Iraq at the invitation of the Government;" read the statement; '
+        '"we will not be deterred by these attacks."'
+    )
+    inverted = _attribution(text, "the statement", "read", "we will not be deterred by these attacks.")
+    analysis = analysis_of(text, nlp)
+    found = attribute(analysis, FixedTagger([inverted]))  # type: ignore[arg-type]
+    said = [analysis.article.quote(st.content) for s in found.sources for st in s.statements]
+    assert "we will not be deterred by these attacks." in said
 
 
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:

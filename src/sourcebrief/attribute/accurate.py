@@ -48,7 +48,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         if tagged_root is not None and tagged_root.dep_ == "nsubjpass" and tagged_root.head in cue_span:
             source = tagged_root = None  # "he was told by the minister": the minister said it
             cue_end = _through_by(doc, cue_span)
-        if tagged_root is not None and tagged_root.dep_ == "dobj" and tagged_root.head in cue_span:
+        if _object_of_an_act(tagged_root, cue_span):
             continue  # "The baby surprised doctors and staff": the cue's object is no speaker
         # Where neither the tagger nor the parse knows who spoke, a rule may ("arguing that ...").
         subject = tagged_root if source is not None else cue_subject(cue_span)
@@ -308,6 +308,18 @@ def _addressee_after(cue: SpacySpan, cue_end: int) -> tuple[int, int] | None:
     """The addressee the parse finds for the cue's verb, when the tagged cue stops before it."""
     found = addressee_span(cue.root)
     return found if found is not None and found[0] >= cue_end else None
+
+
+def _object_of_an_act(source: Token | None, cue: SpacySpan) -> bool:
+    """Whether the tagged source is the object of a cue that is no verb of speech ("surprised
+    doctors"); after a speech verb it is the speaker put after a quotation ('"...," read the
+    statement')."""
+    return (
+        source is not None
+        and source.dep_ == "dobj"
+        and source.head in cue
+        and source.head.lemma_.lower() not in lexicon.CUE_VERBS
+    )
 
 
 def _hearsay(cue: SpacySpan) -> bool:
