@@ -907,6 +907,8 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "The organisation has now confirmed there are no suspected cases in the city.",
             ["World Health Organization", "World Health Organization"],
         ),
+        # A day is no speaker.
+        ("Dylan Thomas went to a doctor on Monday. Monday told him that it was something out of the ordinary.", []),
         # A passive cue's subject is what was said of, not who said it.
         ("The handsome Dr. Drake Ramoray fell down an elevator shaft and was thought to be in a coma.", []),
     ],
