@@ -125,6 +125,11 @@ PRONOUNS_WRITER = frozenset("i we".split())
 # Countries and territories by their English names (CLDR, as Babel ships it): the entity tagger
 # sometimes takes one for a person ("Malawi confirmed its first infections").
 COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if code.isalpha())
+# Days by their English names (CLDR, as Babel ships it), and the days named by when; not months,
+# which are people's names too (Theresa May, April Ryan).
+CALENDAR_WORDS = frozenset(name.lower() for name in Locale("en").days["format"]["wide"].values()) | frozenset(
+    {"today", "yesterday", "tomorrow", "tonight"}
+)
 # Titles that say nothing of what a person does: no role ("Mme Spanton" is Spanton, no "Mme").
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mme", "mlle"})
 # Dropped from a role where the article says more of the person (speakers._without_honorific).

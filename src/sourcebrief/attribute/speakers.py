@@ -243,7 +243,7 @@ class SpeakerResolver:
             subject = _antecedent_of_relative(subject)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
             return None  # "No group has claimed the attack": nobody said anything
-        if subject.ent_type_ in ("DATE", "TIME"):
+        if subject.lower_ in lexicon.CALENDAR_WORDS:
             return None  # "Monday told him ...": the parse's slip, a day says nothing
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None and subject.lemma_.lower() in lexicon.UTTERANCE_NOUNS:
