@@ -273,6 +273,13 @@ def test_a_tagged_source_that_is_the_cues_object_is_no_speaker(nlp: Language) ->
     assert "we will not be deterred by these attacks." in said
 
 
+def test_a_tagged_said_to_be_has_no_speaker(nlp: Language) -> None:
+    text = "People named Jong Un -- said to be a common Korean name for both men and women -- had to change it."
+    tagged = _attribution(text, "People", "said", "to be a common Korean name for both men and women")
+    found = attribute(analysis_of(text, nlp), FixedTagger([tagged]))  # type: ignore[arg-type]
+    assert found.sources == ()
+
+
 def test_tagged_source_span_is_the_cited_speaker(nlp: Language) -> None:
     text = "Gov. Mike Pence of Indiana, the Republican nominee, said the debate would go ahead."
     tagged = _attribution(text, "Gov. Mike Pence of Indiana", "said", "the debate would go ahead")

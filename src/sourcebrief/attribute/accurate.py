@@ -42,6 +42,8 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span) or _done_to(cue_span):
             continue
+        if _said_to_be(cue_span):
+            continue
         source = _narrowed(doc, source, cue_span) if source is not None else None
         cue_end = cue.end
         tagged_root = _speaker_token(doc, source) if source is not None else None
@@ -327,6 +329,24 @@ def _hearsay(cue: SpacySpan) -> bool:
     "reportedly said" the subject still speaks."""
     return any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
         t.lemma_.lower() in lexicon.CUE_VERBS for t in cue
+    )
+
+
+# Verbs that say what something is thought to be: "said to be", "believed to have".
+_SAID_OF_SOMETHING = frozenset("say think believe report allege rumor rumour know consider understand".split())
+
+
+def _said_to_be(cue: SpacySpan) -> bool:
+    """ "Jong Un -- said to be a common Korean name --": a verb right before an infinitive, with
+    no subject or agent of its own, reports what is said by no one named (the parser may read
+    the participle as a past tense)."""
+    verb = cue.root
+    return (
+        verb.lemma_.lower() in _SAID_OF_SOMETHING
+        and verb.i + 1 < len(verb.doc)
+        and verb.nbor(1).lower_ == "to"
+        and any(c.dep_ == "xcomp" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children)
     )
 
 
