@@ -485,6 +485,10 @@ def test_brief_content_continuing_a_sentence_drops_only_a_sentence_starts_capita
     assert _sentence_for(text, "the department", "according to", "But the talking point is false") == (
         "According to the department, the talking point is false."
     )
+    text = "So far the talks have failed, according to the mediator."
+    assert _sentence_for(text, "the mediator", "according to", "So far the talks have failed") == (
+        "According to the mediator, so far the talks have failed."
+    )
     text = "It's the second such case in recent years, The Daily Courier reports."
     assert _sentence_for(text, "The Daily Courier", "reports", "It's the second such case in recent years") == (
         "The Daily Courier reports it's the second such case in recent years."

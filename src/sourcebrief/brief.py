@@ -247,7 +247,8 @@ def short_label(name: str, kind: SourceKind) -> str:
     return f"{name} ({kind})" if kind in (SourceKind.ANONYMOUS, SourceKind.DOCUMENT, SourceKind.OUTLET) else name
 
 
-_SENTENCE_CONJUNCTIONS = frozenset({"But", "And", "Yet", "So"})
+# Not "So" or "Yet", which also open "So far ..." and "Yet another ...".
+_SENTENCE_CONJUNCTIONS = frozenset({"But", "And"})
 
 
 def _continued(article: Article, text: str) -> str:
@@ -261,7 +262,7 @@ def _continued(article: Article, text: str) -> str:
     if first in _SENTENCE_CONJUNCTIONS and rest:
         return _continued(article, rest)
     lower = first.lower()
-    if lower in _LOWER_FIRST or re.split(r"['’]", lower)[0] in _LOWER_FIRST:  # "It's", "That's"
+    if re.split(r"['’]", lower)[0] in _LOWER_FIRST:  # also "It's", "That's"
         return f"{lower}{space}{rest}"
     word = lower.rstrip(",;:")
     if not first[:1].isupper() or first.isupper() or not (getAllLemmas(word) or all(map(like_num, word.split("-")))):
