@@ -120,16 +120,6 @@ def _us_spelling(word: str) -> str:
     return re.sub(r"isation$", "ization", word.lower()).replace("centre", "center")
 
 
-def _described_as_outlet(head: Token) -> bool:
-    """ "state-owned Iranian news agency Fars", "broadcaster RT": a word right before the name
-    says it is an outlet (not "Press freedom group Reporters Without Borders")."""
-    return any(
-        c.dep_ in ("compound", "amod", "nmod")
-        and (c.lemma_.lower() in lexicon.OUTLET_NOUNS - {"press"} or any(t.lower_ == "news" for t in c.subtree))
-        for c in head.lefts
-    )
-
-
 def _an_outlet_noun(noun: Token) -> bool:
     """ "newspaper", "magazine"; "news site", "news organization" ("the network" alone is a body)."""
     lemma = noun.lemma_.lower()
@@ -138,10 +128,17 @@ def _an_outlet_noun(noun: Token) -> bool:
 
 
 def _named_as_outlet(head: Token) -> bool:
-    """ "Al Sabaah, a pro-government newspaper,", "Kurdish news website Rudaw": a name that its
-    apposition or the noun before it says is an outlet (not "NBC News president Steve Capus")."""
-    # A common noun: in "Rev. James Martin, ..., the Catholic Magazine," the parse hangs a name on him.
-    return any(c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and _an_outlet_noun(c) for c in head.children)
+    """ "state-owned Iranian news agency Fars", "broadcaster RT", "Al Sabaah, a pro-government
+    newspaper,": a common noun before the name or in apposition says it is an outlet (not "NBC
+    News president Steve Capus", nor "Press freedom group Reporters Without Borders"; in "Rev.
+    James Martin, ..., the Catholic Magazine," the parse hangs a name on him)."""
+    return any(
+        c.dep_ in ("appos", "compound", "amod", "nmod")
+        and c.pos_ == "NOUN"
+        and c.lower_ != "press"
+        and _an_outlet_noun(c)
+        for c in head.children
+    )
 
 
 # Sources with no name of their own, found again by their descriptor ("the reports", "the officials").
@@ -331,8 +328,7 @@ class SpeakerResolver:
         named = _organization_in_apposition(head)
         if named is not None:
             organization = self._organization(named, proper_name(named))
-            outlet = head.lemma_.lower() in lexicon.OUTLET_NOUNS or any(t.lower_ == "news" for t in head.lefts)
-            return replace(organization, kind=SourceKind.OUTLET) if outlet else organization
+            return replace(organization, kind=SourceKind.OUTLET) if _an_outlet_noun(head) else organization
         lemma = head.lemma_.lower()
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
         if lemma in lexicon.ROLE_NOUNS and head.tag_ not in ("NNS", "NNPS") and not indefinite:
@@ -352,8 +348,7 @@ class SpeakerResolver:
             titled = _titled_name(head, tokens)
             if titled is not None:
                 return self._person(head, titled)
-            organization = self._organization(head, proper_name(head))
-            return replace(organization, kind=SourceKind.OUTLET) if _described_as_outlet(head) else organization
+            return self._organization(head, proper_name(head))  # an outlet so described was found above
         if _a_writing_or_recording(head):
             issuers = [*tokens, *_issuers_named(head)]
             person = next((p for p in self._people if any(p.start <= t.i < p.end for t in issuers)), None)
@@ -447,7 +442,7 @@ class SpeakerResolver:
             end=end,
             role=_role_text(roles),
             affiliation=_affiliation(head, before),
-            conduit=proper_name(head) if named_first and _described_as_outlet(head) else None,
+            conduit=proper_name(head) if named_first and _named_as_outlet(head) else None,
         )
 
     def _person_by_role(self, head: Token) -> Speaker | None:
