@@ -42,8 +42,6 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span) or _done_to(cue_span):
             continue
-        if _said_to_be(cue_span):
-            continue
         source = _narrowed(doc, source, cue_span) if source is not None else None
         cue_end = cue.end
         tagged_root = _speaker_token(doc, source) if source is not None else None
@@ -326,10 +324,11 @@ def _object_of_an_act(source: Token | None, cue: SpacySpan) -> bool:
 
 def _hearsay(cue: SpacySpan) -> bool:
     """ "has reportedly issued": a report without its reporter, about the verb's subject; but in
-    "reportedly said" the subject still speaks."""
-    return any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
+    "reportedly said" the subject still speaks. Also "said to be" (below)."""
+    reported = any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
         t.lemma_.lower() in lexicon.CUE_VERBS for t in cue
     )
+    return reported or _said_to_be(cue)
 
 
 # Verbs that say what something is thought to be: "said to be", "believed to have".

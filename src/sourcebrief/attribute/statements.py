@@ -46,7 +46,8 @@ _SPEAKING_NOUNS = lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS | lexicon.ORGANIZATI
 _QUOTE_MARK = re.compile(r"''|[“”\"″]")  # a double prime (″) closes a quotation in some feeds
 # What a writer calls a statement after it: ", a claim that ...", ", an assertion the agency denied".
 _SAID_LABELS = frozenset("claim assertion allegation accusation charge statement remark comment".split())
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "″"})
+_CLOSING_ONLY = frozenset({"”", "″"})
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
 MAX_ADDRESSEE_TOKENS = 4
@@ -752,7 +753,7 @@ def quotations(text: str) -> list[Quotation]:
 
 
 def _opens(text: str, mark: re.Match[str]) -> bool:
-    if mark.group() in ("”", "″"):
+    if mark.group() in _CLOSING_ONLY:
         return False
     before = text[mark.start() - 1] if mark.start() else " "
     after = text[mark.end()] if mark.end() < len(text) else " "

@@ -140,7 +140,7 @@ def _unwrapped(block: str) -> list[str]:
         paragraphs[-1].append(line)
         if alone:
             paragraphs.append([])
-    return [" ".join(lines) for lines in paragraphs if lines]
+    return [" ".join(paragraph) for paragraph in paragraphs if paragraph]
 
 
 def _is_title_line(paragraph: str) -> bool:
