@@ -1148,12 +1148,6 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             "New York Times",
             SourceKind.OUTLET,
         ),
-        # A name the entity tagger ran across a line break (a caption) is one name.
-        (
-            "Marijuana\n\nBrooklyn District Attorney Kenneth Thompson\nThompson said the change was meant to help.",
-            "Kenneth Thompson",
-            SourceKind.PERSON,
-        ),
         # A name with a preposition is no person's, whatever role the parse hangs on it.
         (
             "The attack began at dawn, said the Britain-based Syrian Observatory for Human Rights and Nawaf "

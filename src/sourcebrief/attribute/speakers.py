@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,19 +38,10 @@ class Speaker:
 def people_in(doc: Doc) -> list[Span]:
     """The people the article names: the entity tagger's, and a name it calls an organization
     that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
-    named = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
-    people = [line for e in named for line in _lines_of(e)]
+    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
     # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan).
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
     return [e for e in people if e.text not in lexicon.COUNTRIES or e.text in name_words]
-
-
-def _lines_of(entity: Span) -> list[Span]:
-    """An entity the tagger ran on across a line break (a caption, "... Kenneth Thompson", then
-    "Thompson said ...") is a name on each line."""
-    breaks = [t.i + 1 for t in entity[:-1] if "\n" in t.whitespace_]
-    edges = [entity.start, *breaks, entity.end]
-    return [entity.doc[start:end] for start, end in pairwise(edges)]
 
 
 def _given_a_role(name: Span) -> bool:
