@@ -38,10 +38,10 @@ from .helpers import analysis_of
             "border town.",
         ),
         (
-            "Ankles\n\nTokyo: Kim Jong-un, the North Korean leader who has been missing from the public eye for a "
-            "month, is recovering from ankle surgery. A source said he had fractured both ankles.",
-            "Kim Jong-un, the North Korean leader who has been missing from the public eye for a month, is "
-            "recovering from ankle surgery.",
+            "Tokyo: Kim Jong-un, the North Korean leader who has mysteriously been missing from the public eye for "
+            "almost a month, sparking rumours ranging from a stroke to a coup, is recovering from ankle surgery.",
+            "Kim Jong-un, the North Korean leader who has mysteriously been missing from the public eye for almost a "
+            "month, sparking rumours ranging from a stroke to a coup, is recovering from ankle surgery.",
         ),
         (
             "Record baby\n\nPerth | A 600-pound woman has given birth to a 40-pound baby at a hospital in the city. "
