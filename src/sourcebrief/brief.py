@@ -414,6 +414,8 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     content = no_stop(unbroken or _beyond(article, statement.content, named, speaker))
     # The colon is the frame's.
     cue = _finite(_beyond(article, statement.cue, named, speaker).rstrip(" :")) if statement.cue else ""
+    if statement.speaker and article.quote(statement.speaker).lower() in ("i", "we"):
+        cue = _third_person(cue)  # "I don't know" by "the writer": "The writer doesn't know"
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
     addressee = statement.addressee or _urged(article, statement)
     told = f"{cue} {article.quote(addressee)}{_joining(article, addressee, statement.content)}" if addressee else cue
@@ -567,6 +569,26 @@ def _definite(mention: str, speaker: str) -> str:
 
 # Contracted auxiliaries that read the same for any speaker once written out.
 _CONTRACTED = {"'d": "would", "'ll": "will"}
+# Verbs whose third person lemminflect does not give from the first: auxiliaries and negations.
+_THIRD_PERSON = {"am": "is", "are": "is", "were": "was", "do": "does", "have": "has"}
+_MODALS = frozenset("can cannot could may might must shall should will would".split())
+
+
+def _third_person(cue: str) -> str:
+    """A cue in the first person ("know", "don't know", "have seen", "am sure") as a third
+    person's ("knows", "doesn't know", "has seen", "is sure")."""
+    first, space, rest = cue.partition(" ")
+    word = first.lower().replace("’", "'")
+    base, negated = (word[:-3], word[-3:]) if word.endswith("n't") else (word, "")
+    if base in _THIRD_PERSON:
+        third = _THIRD_PERSON[base]
+    elif base in _MODALS | {"ca", "wo"} or getLemma(base, upos="VERB") != (base,):  # "can't", "won't"
+        return cue  # "would say", "said": the same for every person
+    else:
+        third = next(iter(getInflection(base, tag="VBZ")), base)
+    if negated:
+        third = f"{third}n{first[-2]}t"  # the writer's own apostrophe
+    return f"{third}{space}{rest}"
 
 
 def _finite(cue: str) -> str:

@@ -184,7 +184,9 @@ def _says_unknown(token: Token) -> bool:
     # "it is not clear whether", "X is not known" (the word first: this runs on every token)
     if word not in ("clear", "known") or token.dep_ not in ("acomp", "ROOT", "ccomp", "conj"):
         return False
-    return any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
+    # "is not known", not someone who "might not have known" or has "never known him to lie"
+    knower = word == "known" and token.dep_ != "acomp" and not any(c.dep_ == "auxpass" for c in token.children)
+    return not knower and any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
 
 
 def _conjuncts(head: Token) -> Iterator[list[Token]]:

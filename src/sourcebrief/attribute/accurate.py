@@ -10,7 +10,14 @@ from spacy.tokens import Span as SpacySpan
 from sourcebrief.attribute import lexicon
 from sourcebrief.attribute.corpus import Attribution, Span, normalised
 from sourcebrief.attribute.speakers import joined_subjects, outlet_object
-from sourcebrief.attribute.statements import REFUSAL, RawStatement, addressee_span, cue_subject, opens_on_a_doing
+from sourcebrief.attribute.statements import (
+    REFUSAL,
+    RawStatement,
+    addressee_span,
+    cue_subject,
+    opens_on_a_doing,
+    said_to_be,
+)
 from sourcebrief.attribute.tokens import doc_text, span_of, subtree_tokens
 
 # Verbs that report speech in the passive: the cue verbs, and some no rule takes as cues ("was
@@ -328,25 +335,7 @@ def _hearsay(cue: SpacySpan) -> bool:
     reported = any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in cue) and not any(
         t.lemma_.lower() in lexicon.CUE_VERBS for t in cue
     )
-    return reported or _said_to_be(cue)
-
-
-# Verbs that say what something is thought to be: "said to be", "believed to have".
-_SAID_OF_SOMETHING = frozenset("say think believe report allege rumor rumour know consider understand".split())
-
-
-def _said_to_be(cue: SpacySpan) -> bool:
-    """ "Jong Un -- said to be a common Korean name --": a verb right before an infinitive, with
-    no subject or agent of its own, reports what is said by no one named (the parser may read
-    the participle as a past tense)."""
-    verb = cue.root
-    return (
-        verb.lemma_.lower() in _SAID_OF_SOMETHING
-        and verb.i + 1 < len(verb.doc)
-        and verb.nbor(1).lower_ == "to"
-        and any(c.dep_ == "xcomp" for c in verb.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children)
-    )
+    return reported or said_to_be(cue.root)
 
 
 def _done_to(cue: SpacySpan) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -90,11 +91,23 @@ def _link(article: Article, outlet: str, role: ChainRole, *, start: int, end: in
     return ChainLink(outlet, role, (article.cite(start, end),))
 
 
+def _full_name(outlet: str, names: set[str]) -> str:
+    """ "the Journal" after "The Wall Street Journal": one outlet, under its full name, where the
+    article names one outlet ending in that word."""
+    if " " in outlet:
+        return outlet
+    longer = {name for name in names if name != outlet and name.split()[-1] == outlet}
+    return longer.pop() if len(longer) == 1 else outlet
+
+
 def assemble_chain(links: Iterable[ChainLink], article: Article) -> tuple[ChainLink, ...]:
     """One link per outlet (the strongest role, all citations), first reports first, then the
     article itself: a republisher when it credits someone else with the first report."""
+    links = list(links)
+    names = {link.outlet for link in links}
     merged: dict[str, ChainLink] = {}
     for link in links:
+        link = replace(link, outlet=_full_name(link.outlet, names))
         key = link.outlet.lower()
         if key in merged:
             old = merged[key]

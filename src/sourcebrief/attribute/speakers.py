@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of, trim_punctuation
+from sourcebrief.attribute.tokens import span_of, subtree_tokens, text_of, trim_punctuation, without_dateline
 from sourcebrief.model import SourceKind
 
 _ENTITY_KINDS = {"PERSON": SourceKind.PERSON, "ORG": SourceKind.ORGANIZATION}
@@ -151,11 +151,16 @@ def entity_name(token: Token) -> tuple[str, str] | None:
 
 
 def _colon_part(entity: Span, token: Token) -> Span:
-    """The part of an entity on the token's side of a colon: the entity tagger sometimes runs a
-    transcript's "WALLACE:" on into the words that follow."""
-    colons = [t.i for t in entity if t.text == ":"]
-    start = max((i + 1 for i in colons if i < token.i), default=entity.start)
-    end = min((i for i in colons if i > token.i), default=entity.end)
+    """The part of an entity on the token's side of a colon, a conjunction or a clause's "that":
+    the entity tagger sometimes runs a transcript's "WALLACE:" on into the words that follow, or
+    joins two names ("The United Nations and Human Rights Watch", "told Variety that Bale had
+    ..."). Without a preposition left at its end ("the Clinical Center of the University in",
+    before "Sarajevo")."""
+    breaks = [t.i for t in entity if t.text == ":" or t.dep_ == "mark" or _joins_two_names(entity, t)]
+    start = max((i + 1 for i in breaks if i < token.i), default=entity.start)
+    end = min((i for i in breaks if i > token.i), default=entity.end)
+    while end - 1 > token.i and token.doc[end - 1].pos_ == "ADP":
+        end -= 1
     return token.doc[start:end]
 
 
@@ -171,6 +176,16 @@ def proper_name(token: Token) -> str:
     # A modifier's own modifiers belong to the name: "United" in "United States House".
     first = left[0].left_edge if left and left[0].left_edge.pos_ == "PROPN" else (left or [token])[0]
     return token.doc[first.i : token.i + 1].text
+
+
+def _joins_two_names(entity: Span, token: Token) -> bool:
+    """ "and" between two runs of proper nouns, each of two words or more ("The United Nations and
+    Human Rights Watch"); "Procter and Gamble" and "the National Institute of Allergy and
+    Infectious Disease" are one name."""
+    before = [t for t in entity if t.i < token.i and t.dep_ != "det"]
+    after = [t for t in entity if t.i > token.i]
+    plain = all(t.pos_ == "PROPN" for t in before + after)
+    return token.dep_ == "cc" and plain and len(before) > 1 and len(after) > 1
 
 
 def _bare_name(span: Span) -> str:
@@ -214,7 +229,7 @@ class SpeakerResolver:
         self._named_people: list[tuple[Speaker, bool]] = []
         for person in people:
             profile = self._person(person.root, person)
-            self._named_people.append((profile, person.root.dep_ in ("nsubj", "nsubjpass")))
+            self._named_people.append((profile, _subject_of_its_sentence(person.root)))
             if profile.role or profile.affiliation:
                 self.profiles.setdefault(profile.key, profile)
 
@@ -302,6 +317,9 @@ class SpeakerResolver:
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
 
     def _describe(self, head: Token, within: tuple[int, int] | None = None) -> Speaker | None:
+        body = self._body_named_before(head)
+        if body is not None:
+            return body
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
@@ -311,8 +329,13 @@ class SpeakerResolver:
         own_name = person is None or person.start <= head.i < person.end
         if own_name and head.text[:1].isupper() and _named_as_outlet(head):
             return replace(self._organization(head, proper_name(head)), kind=SourceKind.OUTLET)
-        if person is not None and _an_outlet_noun(head) and person.root.dep_ == "appos" and person.root.head == head:
-            return replace(self._organization(person.root, proper_name(person.root)), kind=SourceKind.OUTLET)
+        if person is not None and person.root.dep_ == "appos" and person.root.head == head:
+            # "the social media analytics site Topsy", "the rights group Amnesty": a body's name,
+            # whatever the entity tagger calls it.
+            if _an_outlet_noun(head):
+                return replace(self._organization(person.root, proper_name(person.root)), kind=SourceKind.OUTLET)
+            if head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS | lexicon.NEWS_NOUNS:
+                return self._organization(person.root, proper_name(person.root))
         if person is not None:
             return self._person(head, person)
         named = _organization_in_apposition(head)
@@ -332,10 +355,13 @@ class SpeakerResolver:
         if proper or (entity and entity[1] in _ENTITY_KINDS) or surname:
             # A short name such as "Turner", or a name the entity tagger calls a person elsewhere
             # in the article (a transcript's "WALLACE:"), is often mislabelled as an organization.
-            full = self._full_name_for(head.text) or self._person_named(proper_name(head))
+            # Not a company by the product named after it: "Apple" is not "Apple Watches", which
+            # the entity tagger called a person.
+            company = head.ent_type_ == "ORG"
+            full = self._full_name_for(head.text, first_word=not company) or self._person_named(proper_name(head))
             if full:
                 return Speaker(full, full, SourceKind.PERSON, head.idx, head.idx + len(head))
-            titled = _titled_name(head, tokens)
+            titled = _titled_name(head, tokens) or _name_given_a_role(head)
             if titled is not None:
                 return self._person(head, titled)
             return self._organization(head, proper_name(head))  # an outlet so described was found above
@@ -373,17 +399,22 @@ class SpeakerResolver:
         Sebastian Gorka" name Seibert and Gorka)."""
         possessors = {t.i for tok in tokens if tok.dep_ == "poss" for t in tok.subtree}
         indices = {t.i for t in tokens} - possessors
-        indices |= {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
-        named = [p for p in self._people if p.start in indices and not _modifies(p)]
+        # Not a name in a clause inside the apposition, nor where the role is held: "Asim Qureshi,
+        # research director at the charity Relief, which was in contact with Emwazi, told ..." is
+        # neither Emwazi's word nor Relief's. (The parse may hang the name itself on a place in
+        # the role: "the prosecutor general of Tehran, Ali Alghasi Mehr".)
+        appositions = (c for c in head.children if c.dep_ == "appos")
+        described = {t.i for c in appositions for t in _without_clauses(c) if t.dep_ != "pobj"}
+        named = [p for p in self._people if (p.start in indices or p.root.i in described) and not _modifies(p)]
         # The name the phrase is built on first: "Rear Adm. John Kirby", where the entity tagger
         # also calls "Rear" a person.
         return next((p for p in named if p.start <= head.i < p.end), named[0] if named else None)
 
-    def _full_name_for(self, short: str) -> str | None:
+    def _full_name_for(self, short: str, *, first_word: bool = True) -> str | None:
         """The full name that a short one stands for: its last word ("Turner"; a transcript's
-        "PENCE:"), else another of its words when one name alone has it (names written family
-        name first, "Xi" for Xi Jinping, "Tuilaepa"; a first of two family names, "Rosselló" for
-        Ricardo Rosselló Nevares)."""
+        "PENCE:"), else another of its words when one name alone has it (a first of two family
+        names, "Rosselló" for Ricardo Rosselló Nevares; with ``first_word``, names written family
+        name first, "Xi" for Xi Jinping, "Tuilaepa")."""
 
         def named_by(words: slice) -> list[str]:
             return [
@@ -393,7 +424,7 @@ class SpeakerResolver:
         by_last_word = named_by(slice(-1, None))
         if by_last_word:
             return by_last_word[-1]
-        by_other_word = set(named_by(slice(None, -1)))
+        by_other_word = set(named_by(slice(None if first_word else 1, -1)))
         return by_other_word.pop() if len(by_other_word) == 1 else None
 
     def _person_named(self, name: str) -> str | None:
@@ -413,14 +444,15 @@ class SpeakerResolver:
             # an outlet so described is where the person spoke.
             before = [t for t in before if t.i > head.i]
         appositions = [
-            subtree_tokens(c)
+            _without_clauses(c)
             for c in head.children
-            if c.dep_ == "appos" and not c.left_edge.i <= person.start <= c.right_edge.i
-        ]
+            if c.dep_ == "appos" and c.pos_ != "PRON" and not c.left_edge.i <= person.start <= c.right_edge.i
+        ]  # "Rodney Constantine himself" has no role
         # An age ("Volodymyr Zhukovskyy, 23,") or a count ("a third, Jared Golden,") is no role.
         described = [text_of(a) for a in appositions if not all(_part_of_a_count(t) for t in a)]
         role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
-        role_words = [] if all(_part_of_a_count(t) for t in role_words) else role_words
+        # A count ("two") or an adjective alone ("the right Rodney Constantine") is no role.
+        role_words = [] if all(_part_of_a_count(t) or t.pos_ == "ADJ" for t in role_words) else role_words
         role_words = _without_honorific(role_words, described)
         roles = [_as_written(role_words), *described]
         start, end = span_of(name_tokens)
@@ -534,6 +566,18 @@ class SpeakerResolver:
         start, end = span_of(subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos"}))
         return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
 
+    def _body_named_before(self, head: Token) -> Speaker | None:
+        """ "The Observatory" after "the Syrian Observatory for Human Rights", "the Journal" after
+        "The Wall Street Journal": a body or outlet named before, now by one word of its name,
+        which the entity tagger often takes for a person."""
+        if not head.text[:1].isupper() or [c.lower_ for c in head.children] != ["the"]:
+            return None
+        if head.lower_ in lexicon.ROLE_NOUNS | lexicon.TITLE_WORDS:
+            return None  # "the President" is a person, whatever body was named before
+        bodies = (s for s in reversed(self._recent) if s.kind in (SourceKind.ORGANIZATION, SourceKind.OUTLET))
+        body = next((s for s in bodies if head.text in s.name.split()[1:]), None)
+        return replace(body, start=head.idx, end=head.idx + len(head)) if body is not None else None
+
     def _outlet_named_before(self, name: str) -> str | None:
         """ "NBC" after "NBC News", or "NBC News" after "NBC": one outlet, under its first name."""
         outlets = (s.name for s in reversed(self._recent) if s.kind == SourceKind.OUTLET)
@@ -596,7 +640,33 @@ def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
     titles = [t for t in titled[:-2] if t.lower_ in _TITLES]
     name = head.doc[titles[-1].i : head.i + 1] if titles else None
     # The title runs straight on into the name.
-    return name if name is not None and all(t.pos_ == "PROPN" for t in name) else None
+    if name is not None and all(t.pos_ == "PROPN" for t in name):
+        return name
+    # A title in lower case before two names or more: "anchor Lester Holt", which the entity
+    # tagger can call an organization.
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1] in tokens:
+        start -= 1
+    title = head.doc[start - 1] if start > 0 else None
+    if head.i - start >= 1 and title is not None and title in tokens and title.lower_ in _TITLES:
+        return head.doc[title.i : head.i + 1]
+    return None
+
+
+def _name_given_a_role(head: Token) -> Span | None:
+    """A name of two words or more that an apposition gives a person's role: "Asim Qureshi,
+    research director at ...", which the entity tagger can call a place."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    role = any(
+        c.dep_ == "appos"
+        and c.lower_ in _TITLES
+        and c.tag_ == "NN"
+        and not any(g.dep_ in ("det", "poss") for g in c.children)
+        for c in head.children
+    )
+    return head.doc[start : head.i + 1] if role and start < head.i else None
 
 
 def _an_acronym(token: Token) -> bool:
@@ -687,14 +757,31 @@ def _descriptor(head: Token) -> list[Token]:
         or (t.head.i == head.i and t.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in t.children))
     ]
     dropped = {t.i for clause in clauses if clause.i != head.i for t in clause.subtree}
-    return trim_punctuation([t for t in head.subtree if t.i not in dropped]) or [head]
+    return trim_punctuation(without_dateline([t for t in head.subtree if t.i not in dropped])) or [head]
+
+
+def _subject_of_its_sentence(name: Token) -> bool:
+    """A subject outside what someone is said to have said: in "Qureshi told the Post he believed
+    Emwazi was Jihadi John", a later "he" is Qureshi, not Emwazi."""
+    said = any(t.dep_ == "ccomp" and t.head.lemma_.lower() in lexicon.CUE_VERBS for t in name.ancestors)
+    return name.dep_ in ("nsubj", "nsubjpass") and not said
+
+
+def _without_clauses(apposition: Token) -> list[Token]:
+    """A role given in apposition without the clauses inside it: "research director at the rights
+    group CAGE", not "..., which was in contact with Emwazi before he left for Syria"."""
+    clauses = [t for t in apposition.subtree if t.dep_ in ("relcl", "advcl") and t.i != apposition.i]
+    dropped = {t.i for clause in clauses for t in clause.subtree}
+    return trim_punctuation([t for t in subtree_tokens(apposition) if t.i not in dropped]) or [apposition]
 
 
 def _in_role(token: Token, person: Span) -> bool:
     """Whether a word before the name belongs to the role: not a party, place or organization
     that is the affiliation ("Republican", "Ohio"), except as the object of the role's preposition
-    ("Secretary of State", "governor of Ohio")."""
-    if token.ent_type_ not in _AFFILIATION_LABELS or token.i >= person.start:
+    ("Secretary of State", "governor of Ohio"). A title's abbreviation is one whatever the entity
+    tagger calls it ("Lt.")."""
+    abbreviated_title = token.text.endswith(".") and token.lower_ in lexicon.TITLE_WORDS
+    if token.ent_type_ not in _AFFILIATION_LABELS or token.i >= person.start or abbreviated_title:
         return True
     governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
     # "Center for Health Security medical anthropologist": the preposition is the name's own.

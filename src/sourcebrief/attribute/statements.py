@@ -93,6 +93,8 @@ def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
 
 
 def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
+    if said_to_be(cue):
+        return None
     issuing = _issuing_verb(cue)
     if issuing is not None:
         return _issued_writing_statement(cue, issuing, sentence)
@@ -144,6 +146,26 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
 def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation opening right after the cue (or its addressee) or closing right before the speaker."""
     return _quote_after(after, sentence) or _quote_before(min(cue.idx, subject.left_edge.idx), sentence)
+
+
+# Verbs that say what something is thought to be: "said to be", "believed to have".
+_SAID_OF_SOMETHING = frozenset("say think believe report allege rumor rumour know consider understand".split())
+
+
+def said_to_be(verb: Token) -> bool:
+    """ "Jong Un -- said to be a common Korean name --", "an Egyptian refugee thought to be one of
+    ...": a verb right before an infinitive reports what is said by no one named. Without a
+    subject or agent of its own (the parser may read the participle as a past tense); "thought
+    to be" and "believed to have" never have one, whatever the parser hangs on them."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    if lemma not in _SAID_OF_SOMETHING or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+        return False
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    if lemma != "say" and doc[verb.i + 2].lower_ in ("be", "have"):
+        return True
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children)
 
 
 def _issuing_verb(cue: Token) -> Token | None:
@@ -340,6 +362,17 @@ def _a_dateline(subject: Token) -> bool:
     return not any(t.i in kept for t in phrase)
 
 
+def _past_a_dateline(subject: Token) -> Token:
+    """ "QUITO, Ecuador — Ecuador's government said": the parser hangs the subject after the dash
+    on the dateline, in apposition."""
+    if not (subject.ent_type_ in ("GPE", "LOC") or subject.is_upper):
+        return subject  # "Kall -- co-editor of a book on the debates -- said" is Kall
+    kept = {t.i for t in without_dateline(list(subject.subtree))}
+    if subject.i in kept:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i in kept), subject)
+
+
 def _relative_pronoun(token: Token) -> bool:
     return token.tag_ in ("WP", "WDT")
 
@@ -349,7 +382,7 @@ def _subject_of(cue: Token) -> Token | None:
     the subject of the verb it hangs from ("said X and added Y"; "X left, saying Y")."""
     verb: Token | None = cue
     while verb is not None:
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _a_dateline(c)]
+        subjects = [_past_a_dateline(c) for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _a_dateline(c)]
         # Of two subjects, not a relative pronoun: the parse may give "said" both "which" and "she"
         # ("the State Department, which she said represented ..."), or read "WHO" as one ("WHO
         # director-general Tedros ... said").
@@ -437,8 +470,9 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         and ";" not in (t.text for t in cue.doc[c.right_edge.i : cue.i])
         and not opens_on_a_doing(c.left_edge)
     ]
-    if before:
-        return _clean_span(without_dateline(subtree_tokens(before[0])))
+    said_before = _clean_span(without_dateline(subtree_tokens(before[0]))) if before else None
+    if said_before is not None:
+        return said_before  # unless only a label ("Correction: Reporting by X reveals ...")
     if cue.dep_ == "parataxis":  # '"...," he said' or 'But, he said, officials should ...'
         aside = {t.i for t in cue.subtree}
         tokens = [t for t in cue.head.subtree if t.i not in aside]
@@ -694,6 +728,8 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
             continue
         if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
             continue
+        if not name.text.isupper() and _a_caption_label(name):
+            continue
         if all(t.ent_type_ in ("GPE", "LOC") for t in name if not t.is_punct):
             continue  # a dateline ("Tokyo: Kim Jong-un, ..."), no speaker
         said = text[colon + 1 : end]
@@ -706,6 +742,12 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
 # A photo caption's credit closing its line ("ROMP: A screenshot of the video [CEN]"): a caption
 # under its label, not a speaker's words.
 _CAPTION_CREDIT = re.compile(r"(\[[A-Z][\w ./&-]{0,40}\]|\([\w ]{0,20}\b(Photo|Image)\b[^)]*\))\s*$")
+
+
+def _a_caption_label(label: Span) -> bool:
+    """A photo caption's label in title case ("Correction:", "Tragic:"): a word the entity
+    tagger does not take for a name, or an adjective however it is tagged."""
+    return not any(t.ent_type_ for t in label) or (len(label) == 1 and lexicon.only_an_adjective(label.text))
 
 
 def _a_kicker(label: str, line: str) -> bool:
