@@ -582,6 +582,14 @@ def test_brief_cue_ending_in_a_colon_gets_one_colon() -> None:
     )
 
 
+def test_brief_a_speakers_colon_quotes_their_words() -> None:
+    # The tagger can mark a transcript's line without calling it direct speech.
+    text = "VAN SUSTEREN: Hold on. Stop for one second."
+    assert _sentence_for(text, "VAN SUSTEREN", ":", "Hold on. Stop for one second.") == (
+        "VAN SUSTEREN: “Hold on. Stop for one second.”"
+    )
+
+
 def test_brief_skips_a_statement_whose_content_is_a_lone_pronoun() -> None:
     text = "The Speaker spoke, which the BBC noted. Trump tweeted he was not aware. The BBC said the move was unusual."
     found = article(text)

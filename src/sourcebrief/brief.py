@@ -407,6 +407,8 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     utterance = _utterance_named(article, statement)
     if utterance and utterance not in speaker.lower():  # not "the statement by the statement"
         speaker = f"the {utterance} by {speaker}"  # "Trump's statement read:", not "Donald Trump read:"
+    if statement.cue and article.quote(statement.cue).strip() == ":":
+        statement = replace(statement, direct=True)  # "Van Susteren: Hold on.": their own words
     if not statement.direct:
         statement = replace(statement, content=_quotes_closed(article, statement.content))
     named = (mention, statement.speaker)
@@ -570,7 +572,16 @@ def _definite(mention: str, speaker: str) -> str:
 # Contracted auxiliaries that read the same for any speaker once written out.
 _CONTRACTED = {"'d": "would", "'ll": "will"}
 # Verbs whose third person lemminflect does not give from the first: auxiliaries and negations.
-_THIRD_PERSON = {"am": "is", "are": "is", "were": "was", "do": "does", "have": "has"}
+_THIRD_PERSON = {
+    "am": "is",
+    "'m": "is",
+    "are": "is",
+    "'re": "is",
+    "were": "was",
+    "do": "does",
+    "have": "has",
+    "'ve": "has",
+}
 _MODALS = frozenset("can cannot could may might must shall should will would".split())
 
 
@@ -582,8 +593,8 @@ def _third_person(cue: str) -> str:
     base, negated = (word[:-3], word[-3:]) if word.endswith("n't") else (word, "")
     if base in _THIRD_PERSON:
         third = _THIRD_PERSON[base]
-    elif base in _MODALS | {"ca", "wo"} or getLemma(base, upos="VERB") != (base,):  # "can't", "won't"
-        return cue  # "would say", "said": the same for every person
+    elif base in _MODALS | {"ca", "wo"} or getAllLemmas(base).get("VERB") != (base,):  # "can't", "won't"
+        return cue  # "would say", "said": the same for every person; a word that is no verb
     else:
         third = next(iter(getInflection(base, tag="VBZ")), base)
     if negated:
