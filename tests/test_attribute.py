@@ -942,6 +942,20 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "doctored.",
             ["The Independent"],
         ),
+        # Editors' and captions' labels in capitals, and a describing word the tagger calls a person
+        (
+            "The boy found that coins stuck to him.\n\n"
+            "MAGNETIC: Anything metal can now stick to Nikolai [CEN]\n\n"
+            "VILLAIN: The schoolboy has similar abilities to Magneto [20TH CENTURY FOX]\n\n"
+            "NOTE: We got taken on this one! It’s a spoof and the website we linked to is a spoof website.\n\n"
+            "Heavily outgunned Kurdish defenders said militants had pushed into two districts.",
+            ["Heavily outgunned Kurdish defenders"],
+        ),
+        # A name that the entity tagger ran on into a dash and a clause
+        (
+            "Ummi Abdullah - who fled the city last year - said the bombing had stopped.",
+            ["Ummi Abdullah"],
+        ),
         # The subject after a dateline that the parser hangs on it
         (
             "QUITO, Ecuador — Ecuador’s government said Sunday that the blast was caused by a gas leak.",
@@ -1106,13 +1120,16 @@ def test_attribute_it_refers_back_to_an_unsigned_document(nlp) -> None:  # type:
 
 
 @pytest.mark.parametrize(
-    ("label", "expected"),
-    [("Tragic", True), ("Heartbroken", True), ("Young", False), ("Death", False), ("Brown", False)],
+    ("word", "expected"),
+    [
+        *[(word, True) for word in ("Tragic", "Heartbroken", "Overwhelmed", "Rousing", "Heavily")],
+        *[(word, False) for word in ("Young", "Death", "Brown", "Rose", "Trump")],
+    ],
 )
-def test_a_caption_label_that_is_only_an_adjective_is_no_name(label: str, expected: bool) -> None:
-    # The entity tagger can call "Tragic:" a person; a word English knows only as an adjective is
-    # none, one that is also a noun may be a surname.
-    assert lexicon.only_an_adjective(label) is expected
+def test_a_describing_word_is_no_name(word: str, expected: bool) -> None:
+    # The entity tagger can call "Tragic:" or "Heavily" a person; a word English knows only as an
+    # adjective, an adverb or a participle is none, one that is also a noun may be a surname.
+    assert lexicon.a_describing_word(word) is expected
 
 
 @pytest.mark.parametrize(

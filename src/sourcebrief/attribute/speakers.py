@@ -38,10 +38,19 @@ class Speaker:
 def people_in(doc: Doc) -> list[Span]:
     """The people the article names: the entity tagger's, and a name it calls an organization
     that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
-    # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan).
+    people = [_before_a_clause(e) for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
+    # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan);
+    # nor is a word that says what someone is like ("Heavily outgunned Kurdish defenders said").
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
-    return [e for e in people if e.text not in lexicon.COUNTRIES or e.text in name_words]
+    alone = lexicon.COUNTRIES | {e.text for e in people if len(e) == 1 and lexicon.a_describing_word(e.text)}
+    return [e for e in people if e.text not in alone or e.text in name_words]
+
+
+def _before_a_clause(name: Span) -> Span:
+    """The name without a clause that the entity tagger ran it on into ("Taylor Lianne Chandler -
+    who says ...")."""
+    end = next((t.i for t in name if _a_dash_before_a_clause(t)), name.end)
+    return name.doc[name.start : end] if end > name.start else name
 
 
 def _given_a_role(name: Span) -> bool:
@@ -156,7 +165,11 @@ def _colon_part(entity: Span, token: Token) -> Span:
     joins two names ("The United Nations and Human Rights Watch", "told Variety that Bale had
     ..."). Without a preposition left at its end ("the Clinical Center of the University in",
     before "Sarajevo")."""
-    breaks = [t.i for t in entity if t.text == ":" or t.dep_ == "mark" or _joins_two_names(entity, t)]
+    breaks = [
+        t.i
+        for t in entity
+        if t.text == ":" or t.dep_ == "mark" or _a_dash_before_a_clause(t) or _joins_two_names(entity, t)
+    ]
     start = max((i + 1 for i in breaks if i < token.i), default=entity.start)
     end = min((i for i in breaks if i > token.i), default=entity.end)
     while end - 1 > token.i and token.doc[end - 1].pos_ == "ADP":
@@ -176,6 +189,13 @@ def proper_name(token: Token) -> str:
     # A modifier's own modifiers belong to the name: "United" in "United States House".
     first = left[0].left_edge if left and left[0].left_edge.pos_ == "PROPN" else (left or [token])[0]
     return token.doc[first.i : token.i + 1].text
+
+
+def _a_dash_before_a_clause(token: Token) -> bool:
+    """ "Taylor Lianne Chandler - who says ...": a dash the entity tagger ran a name on through."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    spaced = token.i > 0 and bool(token.nbor(-1).whitespace_) and bool(token.whitespace_)  # not "Hoi-kwan"
+    return spaced and token.text in ("-", "–", "—", "--") and following is not None and following.text[:1].islower()
 
 
 def _joins_two_names(entity: Span, token: Token) -> bool:

@@ -728,7 +728,7 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
             continue
         if not all(t.pos_ == "PROPN" or t.text.isupper() for t in name if not t.is_punct):
             continue
-        if not name.text.isupper() and _a_caption_label(name):
+        if _a_caption_label(name):
             continue
         if all(t.ent_type_ in ("GPE", "LOC") for t in name if not t.is_punct):
             continue  # a dateline ("Tokyo: Kim Jong-un, ..."), no speaker
@@ -741,13 +741,19 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
 
 # A photo caption's credit closing its line ("ROMP: A screenshot of the video [CEN]"): a caption
 # under its label, not a speaker's words.
-_CAPTION_CREDIT = re.compile(r"(\[[A-Z][\w ./&-]{0,40}\]|\([\w ]{0,20}\b(Photo|Image)\b[^)]*\))\s*$")
+_CAPTION_CREDIT = re.compile(r"(\[[A-Z0-9][\w ./&-]{0,40}\]|\([\w ]{0,20}\b(Photo|Image)\b[^)]*\))\s*$")
 
 
 def _a_caption_label(label: Span) -> bool:
-    """A photo caption's label in title case ("Correction:", "Tragic:"): a word the entity
-    tagger does not take for a name, or an adjective however it is tagged."""
-    return not any(t.ent_type_ for t in label) or (len(label) == 1 and lexicon.only_an_adjective(label.text))
+    """An editor's or a photo caption's label ("NOTE:", "Correction:", "Tragic:", "MAGNETIC:"): an
+    editor's word, a word that says what something is like, or a word in title case that the
+    entity tagger does not take for a name (a transcript's "PENCE:" is in capitals)."""
+    words = [t for t in label if not t.is_punct]
+    if len(words) == 1 and lexicon.a_describing_word(words[0].text):
+        return True
+    if words and words[0].lower_ in lexicon.EDITORIAL_LABELS:
+        return True
+    return not label.text.isupper() and not any(t.ent_type_ for t in label)
 
 
 def _a_kicker(label: str, line: str) -> bool:
