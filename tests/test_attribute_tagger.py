@@ -342,6 +342,11 @@ def test_tagged_statement_is_a_refusal_only_when_its_cue_refuses(nlp: Language) 
             ("Defense Secretary Pete Hegseth", "has reportedly issued", "a directive"),
             ("Smith", "reportedly said", "the plan failed"),
         ),
+        (  # "It is not clear": the writer's words, with a subject of their own
+            "ISIS has jets, a monitor said. It is not clear whether ISIS pilots can fly them.",
+            ("ISIS", "It is not clear", "whether ISIS pilots can fly them"),
+            ("a monitor", "said", "ISIS has jets"),
+        ),
         (  # "may be seeking": the writer's guess at what the administration wants, not its words
             "The administration may be seeking to calm the markets. The ministry said the talks failed.",
             ("The administration", "may be seeking", "to calm the markets"),

@@ -49,6 +49,8 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span) or _done_to(cue_span):
             continue
+        if _impersonal(cue_span):
+            continue
         source = _narrowed(doc, source, cue_span) if source is not None else None
         cue_end = cue.end
         tagged_root = _speaker_token(doc, source) if source is not None else None
@@ -345,6 +347,13 @@ def _done_to(cue: SpacySpan) -> bool:
     verb = cue.root
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     return passive and verb.lemma_.lower() not in _PASSIVE_SPEECH
+
+
+def _impersonal(cue: SpacySpan) -> bool:
+    """ "It is not clear whether ...", "There is no evidence that ...": a cue with a subject of its
+    own that names no one; the writer's words, not the tagged source's."""
+    first = cue[0]
+    return first.lower_ in ("it", "there") and first.dep_ in ("nsubj", "nsubjpass", "expl")
 
 
 def _conjecture(cue: SpacySpan) -> bool:
