@@ -398,6 +398,12 @@ def test_attribute_she_after_a_person_known_by_role_is_that_person(nlp) -> None:
             [("The House Speaker", 1), ("White House", 1)],
         ),
         ("No organization has claimed the attack, police said.", [("police", 1)]),
+        # Finding out is looking for something; finding that is saying it.
+        (
+            "Gunfire is heard, and three Marines decide to try to find out where the shots came from. A study found "
+            "that the shots came from the north.",
+            [("A study", 1)],
+        ),
         # "thought to be" is said by no one named, however the parser hangs it on the name.
         (
             "His brother Samir Haddad, a Lebanese banker thought to be one of the cartel's closest allies, was "
@@ -545,6 +551,15 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
         # A title in lower case before a name that the entity tagger calls an organization
         ("During the evening broadcast, anchor Lester Holt said the storm had weakened.", "Lester Holt", "anchor"),
+        # A title in lower case in the word list, before a name the entity tagger calls a body
+        (
+            "Guerrero State Prosecutor Ramon Blanco did not say how many bodies were found. Blanco said it would be "
+            "irresponsible to guess.",
+            "Ramon Blanco",
+            "Prosecutor",
+        ),
+        # A describing word run into the name is neither name nor role.
+        ("Lovesick Li Wen said he had waited at the station all night.", "Li Wen", None),
         # A title's abbreviation is one word, whatever the entity tagger calls it.
         ("Lt. Col. Ann Lee said the base was closed. Sgt. Tom Ray said no one was hurt.", "Ann Lee", "Lt. Col."),
         ("Lt. Col. Ann Lee said the base was closed. Sgt. Tom Ray said no one was hurt.", "Tom Ray", "Sgt."),
@@ -925,6 +940,8 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "The boy said he had deleted the video.\n\n"
             "EXPLICIT: The teacher may lose her job over the leaked video [CEN]\n"
             "SITE: A view of the school from the street (AP Photo/Jane Roe)\n\n"
+            "ACCUSED: It is not the first time she has been accused of improper conduct [CEN] BETRAYED: She asked "
+            "the teen to delete the video but he shared it [CEN] But instead he shared the clip with friends.\n\n"
             "Tokyo: Kim Jong-un, the North Korean leader, is recovering from ankle surgery.\n\n"
             "KAINE: Well, look, I think we know that it will not work. (Applause)",
             ["The boy", "KAINE"],
@@ -978,6 +995,9 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "“The mayor’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Miami-based organizer.",
             ["Leslie Wimes"],
         ),
+        # ... also where a word between them is parsed as a conjunction ("Nor"): the quotation's
+        # "We" is not the writer.
+        ("Officials met on Monday.\n\n“There was an airstrike near the town. We saw something,” Nor said.", []),
         # Outside the quotation the subject is the speaker of both cues.
         (
             'In a statement, Peabody said: "The company was highly successful when it became an independent firm a '
@@ -1286,6 +1306,9 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             SourceKind.ORGANIZATION,
         ),
         # A name in apposition to a kind of body is that body's, whatever the entity tagger says.
+        ("According to risk consultancy Stratfor, the group is deeply fractured.", "Stratfor", SourceKind.ORGANIZATION),
+        # A name ending in a possessive that possesses nothing keeps it.
+        ("Barron's reported that analysts still expect strong sales.", "Barron's", SourceKind.ORGANIZATION),
         ("The web analytics site Topsy reports the clip had 900 mentions by Monday.", "Topsy", SourceKind.ORGANIZATION),
         # ... also after a dateline the parser takes for a subject.
         (

@@ -78,7 +78,7 @@ ORGANIZATION_NOUNS = frozenset(
     government ministry department agency military army navy administration campaign committee
     police authority authorities court council company firm embassy office parliament party group organization
     organisation association coalition union foundation institute center centre network
-    cabinet hospital movement commission board university
+    cabinet hospital movement commission board university consultancy charity watchdog bank
     """.split()
 )
 
@@ -145,7 +145,7 @@ TITLE_WORDS = frozenset(
     councilman councilwoman councillor councilor congressman congresswoman assemblyman assemblywoman
     sheriff detective inspector professor commissioner superintendent captain lieutenant sergeant
     coach manager owner founder ceo cfo chief executive director producer editor anchor host
-    economist attorney lawyer doctor nurse pastor bishop rabbi imam rev rev. father deputy acting
+    economist attorney prosecutor lawyer doctor nurse pastor bishop rabbi imam rev rev. father deputy acting
     spokesman spokeswoman spokesperson officer agent colonel major corporal private
     legislator lawmaker mme mme. mlle mlle.
     """.split()

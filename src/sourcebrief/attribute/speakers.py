@@ -211,7 +211,7 @@ def _joins_two_names(entity: Span, token: Token) -> bool:
 def _bare_name(span: Span) -> str:
     # "the BBC" -> "BBC", "The Interior Ministry" -> "Interior Ministry"; "The Record" is a name.
     # A possessive is no part of it: "the Institute's director" is affiliated with "Institute".
-    if span[-1].tag_ == "POS":
+    if span[-1].tag_ == "POS" and span[-1].head.dep_ == "poss":  # "Barron's reported": its name
         span = span[:-1]
     text = span.text
     if text.startswith("the ") or (text.startswith("The ") and len(span) > 2):
@@ -472,7 +472,8 @@ class SpeakerResolver:
         described = [text_of(a) for a in appositions if not all(_part_of_a_count(t) for t in a)]
         role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
         # A count ("two") or an adjective alone ("the right Rodney Constantine") is no role.
-        role_words = [] if all(_part_of_a_count(t) or t.pos_ == "ADJ" for t in role_words) else role_words
+        describing = [t for t in role_words if t.pos_ == "ADJ" or lexicon.a_describing_word(t.text)]
+        role_words = [] if all(_part_of_a_count(t) or t in describing for t in role_words) else role_words
         role_words = _without_honorific(role_words, described)
         roles = [_as_written(role_words), *described]
         start, end = span_of(name_tokens)
@@ -893,6 +894,7 @@ def _continues_name(token: Token, name_start: Token) -> bool:
         and token.ent_type_ not in _AFFILIATION_LABELS
         and token.text[:1].isupper()
         and not token.text.isupper()
+        and not lexicon.a_describing_word(token.text)
     )
 
 
@@ -905,6 +907,8 @@ def _without_titles(person: Span) -> list[Token]:
         tokens = tokens[institution[-1] + 1 :]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLE_WORDS or tokens[0].lower_ in lexicon.ROLE_NOUNS):
         tokens = tokens[1:]
+    if len(tokens) > 2 and lexicon.a_describing_word(tokens[0].text):
+        tokens = tokens[1:]  # "Lovesick Tan Shen", a caption's word run into the name
     return tokens
 
 

@@ -93,7 +93,7 @@ def find_statements(sentences: list[Span]) -> Iterator[RawStatement]:
 
 
 def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
-    if said_to_be(cue):
+    if said_to_be(cue) or _finding_out(cue):
         return None
     issuing = _issuing_verb(cue)
     if issuing is not None:
@@ -146,6 +146,12 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
 def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation opening right after the cue (or its addressee) or closing right before the speaker."""
     return _quote_after(after, sentence) or _quote_before(min(cue.idx, subject.left_edge.idx), sentence)
+
+
+def _finding_out(cue: Token) -> bool:
+    """ "tried to find out where the shots came from": looking for something, not saying it (a
+    study "found that ..." does)."""
+    return cue.lemma_ == "find" and any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children)
 
 
 # Verbs that say what something is thought to be: "said to be", "believed to have".
@@ -413,11 +419,13 @@ def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
 
 
 def _quoted_subject(subject: Token, cue: Token) -> bool:
-    """'"... True heroes…" added Minister Peter MacKay': the parser's subject lies inside the
-    quotation that closes right before the cue; the speaker follows the cue."""
-    if subject.i >= cue.i - 1 or not _closes_quotation(cue.doc[cue.i - 1]):
+    """'"... True heroes…" added Minister Peter MacKay', '"... We saw something," Nor said' (where
+    "Nor" is parsed as a conjunction): the parser's subject lies inside a quotation that closes
+    before the cue; the speaker is not in it."""
+    closing = [t for t in cue.doc[subject.i + 1 : cue.i] if _closes_quotation(t)]
+    if subject.i >= cue.i - 1 or not closing:
         return False
-    return not any(t.text in _QUOTE_MARKS for t in cue.doc[subject.i + 1 : cue.i - 1])
+    return not any(t.text in _QUOTE_MARKS for t in cue.doc[subject.i + 1 : closing[-1].i])
 
 
 def _closes_quotation(mark: Token) -> bool:
@@ -739,9 +747,10 @@ def _speaker_colons(doc: Doc) -> Iterator[RawStatement]:
             yield RawStatement(name.root, (colon, colon + 1), (colon + 1, end), subject_is_source=True)
 
 
-# A photo caption's credit closing its line ("ROMP: A screenshot of the video [CEN]"): a caption
-# under its label, not a speaker's words.
-_CAPTION_CREDIT = re.compile(r"(\[[A-Z0-9][\w ./&-]{0,40}\]|\([\w ]{0,20}\b(Photo|Image)\b[^)]*\))\s*$")
+# A photo caption's credit in its line ("ROMP: A screenshot of the video [CEN]", where captions
+# may run on into each other): a caption under its label, not a speaker's words. A credit is in
+# capitals, unlike an editor's "[A]t least".
+_CAPTION_CREDIT = re.compile(r"\[[A-Z0-9][A-Z0-9 ./&-]{1,40}\]|\([\w ]{0,20}\b(Photo|Image)\b[^)]*\)\s*$")
 
 
 def _a_caption_label(label: Span) -> bool:
