@@ -433,6 +433,13 @@ def test_brief_names_whom_a_source_urged() -> None:
             'Schiff called the plan "a non-starter".',
         ),
         (
+            'State television reported that Kim was "not feeling well." Officials said nothing more.',
+            "State television",
+            "reported",
+            'that Kim was "not feeling well',
+            'State television reported that Kim was "not feeling well."',
+        ),
+        (
             'Pelosi called it a "breach of duty," NBC said.',
             "Pelosi",
             "called",

@@ -681,7 +681,7 @@ def no_stop(text: str) -> str:
 def _quotes_closed(article: Article, content: Citation) -> Citation:
     """The content with the quotation mark that a quoted phrase in it opens or closes just
     outside it: 'said "three terrorists" were killed' (the content began after the mark),
-    'called it "a non-starter".' (it ended before the mark)."""
+    'called it "a non-starter".' and 'was "not feeling well."' (it ended before the mark)."""
     text, start, end = article.quote(content), content.start, content.end
     before, after = article.text[start - 1 : start], article.text[end : end + 2]
     if text.count('"') % 2:
@@ -689,6 +689,8 @@ def _quotes_closed(article: Article, content: Citation) -> Citation:
             start -= 1
         elif after.startswith('"'):
             end += 1
+        elif after[:1] in ".,!?" and after[1:2] == '"':  # 'was "not feeling well."'
+            end += 2
     elif text.count("“") > text.count("”") and "”" in after:
         end += after.index("”") + 1
     elif text.count("”") > text.count("“") and before == "“":
