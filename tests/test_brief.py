@@ -469,6 +469,10 @@ def test_brief_participle_cue_reads_as_the_sentences_verb() -> None:
     assert _sentence_for(text, "officials", "telling", "The site is closed.", direct=True, addressee="reporters") == (
         "Officials told reporters: “The site is closed.”"
     )
+    text = "A spokesperson told the site the watch charges nightly, seemingly confirming the report."
+    assert _sentence_for(text, "A spokesperson", "seemingly confirming", "the report") == (
+        "A spokesperson seemingly confirmed the report."
+    )
 
 
 def test_brief_contracted_cue_is_written_out() -> None:

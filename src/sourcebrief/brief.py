@@ -604,12 +604,15 @@ def _third_person(cue: str) -> str:
 
 def _finite(cue: str) -> str:
     """A cue that opens with a participle ("describing", "telling"; "Democrats supporting the
-    resolution") as a sentence's verb: its past tense ("described", "told", "supported"). "According
-    to" is a preposition. A contracted auxiliary ("'d say") is written out."""
+    resolution"), also after an adverb ("seemingly confirming"), as a sentence's verb: its past tense
+    ("described", "told", "supported"). "According to" is a preposition. A contracted auxiliary
+    ("'d say") is written out."""
     first, space, rest = cue.partition(" ")
     contracted = _CONTRACTED.get(first.lower().replace("’", "'"))
     if contracted:  # "I'd say" after its speaker: "would say"
         return f"{contracted}{space}{rest}"
+    if set(getAllLemmas(first.lower())) == {"ADV"} and rest:  # "seemingly confirming": "seemingly confirmed"
+        return f"{first}{space}{_finite(rest)}"
     if not first.lower().endswith("ing") or first.lower() == "according":
         return cue
     lemma = next(iter(getLemma(first.lower(), upos="VERB")), None)
