@@ -5,6 +5,7 @@ to the person named earlier."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -155,11 +156,11 @@ def entity_name(token: Token) -> tuple[str, str] | None:
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
-            return _bare_name(_colon_part(ent, token)), ent.label_
+            return _bare_name(_entity_part(ent, token)), ent.label_
     return None
 
 
-def _colon_part(entity: Span, token: Token) -> Span:
+def _entity_part(entity: Span, token: Token) -> Span:
     """The part of an entity on the token's side of a colon, a conjunction or a clause's "that":
     the entity tagger sometimes runs a transcript's "WALLACE:" on into the words that follow, or
     joins two names ("The United Nations and Human Rights Watch", "told Variety that Bale had
@@ -471,9 +472,8 @@ class SpeakerResolver:
         # An age ("Volodymyr Zhukovskyy, 23,") or a count ("a third, Jared Golden,") is no role.
         described = [text_of(a) for a in appositions if not all(_part_of_a_count(t) for t in a)]
         role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
-        # A count ("two") or an adjective alone ("the right Rodney Constantine") is no role.
-        describing = [t for t in role_words if t.pos_ == "ADJ" or lexicon.a_describing_word(t.text)]
-        role_words = [] if all(_part_of_a_count(t) or t in describing for t in role_words) else role_words
+        # A count ("two") or an adjective alone ("the real Mark Dunne", "Lovesick") is no role.
+        role_words = [] if all(_part_of_a_count(t) or _describes_only(t) for t in role_words) else role_words
         role_words = _without_honorific(role_words, described)
         roles = [_as_written(role_words), *described]
         start, end = span_of(name_tokens)
@@ -665,21 +665,25 @@ def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
         return name
     # A title in lower case before two names or more: "anchor Lester Holt", which the entity
     # tagger can call an organization.
-    start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1] in tokens:
-        start -= 1
+    start = _names_before(head, lambda t: t in tokens)
     title = head.doc[start - 1] if start > 0 else None
     if head.i - start >= 1 and title is not None and title in tokens and title.lower_ in _TITLES:
         return head.doc[title.i : head.i + 1]
     return None
 
 
+def _names_before(head: Token, belongs: Callable[[Token], bool]) -> int:
+    """Where the run of proper nouns that ends at ``head`` starts, each one belonging to it."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and belongs(head.doc[start - 1]):
+        start -= 1
+    return start
+
+
 def _name_given_a_role(head: Token) -> Span | None:
     """A name of two words or more that an apposition gives a person's role: "Asim Qureshi,
     research director at ...", which the entity tagger can call a place."""
-    start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
-        start -= 1
+    start = _names_before(head, lambda t: t.dep_ == "compound")
     role = any(
         c.dep_ == "appos"
         and c.lower_ in _TITLES
@@ -883,6 +887,10 @@ def _describes(participle: Token) -> bool:
         and not participle.nbor(-1).is_punct
         and not any(t.pos_ in ("VERB", "AUX") for t in participle.subtree if t.i != participle.i)
     )
+
+
+def _describes_only(token: Token) -> bool:
+    return token.pos_ == "ADJ" or lexicon.a_describing_word(token.text)
 
 
 def _continues_name(token: Token, name_start: Token) -> bool:
