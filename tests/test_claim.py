@@ -93,6 +93,18 @@ def test_claim_someone_who_did_not_know_is_no_unknown(nlp) -> None:  # type: ign
     assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
 
 
+def test_claim_unknown_is_the_clause_with_its_question_word_not_who_is_unsure(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analysis_of(
+        "It is unknown at this time what the patient is suffering from. Scientists are uncertain whether the "
+        "rock disintegrated. The mayor had no details on how.",
+        nlp,
+    )
+    assert [n.text for n in unknowns(analysis)] == [
+        "what the patient is suffering from",
+        "whether the rock disintegrated",
+    ]
+
+
 def test_claim_unknowns_from_a_when_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analysis_of("The talks ended on Friday. It is not yet known when the results will be published.", nlp)
     assert [n.text for n in unknowns(analysis)] == ["when the results will be published"]

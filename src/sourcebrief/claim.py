@@ -131,26 +131,39 @@ def _unknown_phrases(token: Token) -> Iterator[list[Token]]:
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         if _stated_as_a_condition(verb) or _not_yet_confirmed_by(token, verb):
             return  # "if ... is unconfirmed" and "unconfirmed by the Senate" say nothing is unknown
+        # What is unknown is the clause where there is one: "scientists are uncertain whether the
+        # rock disintegrated" does not make the scientists unknown.
+        clause = next((c for c in [*token.children, *verb.children] if _what_is_unknown(c)), None)
+        if clause is not None:
+            yield _trimmed(_with_its_question_word(list(clause.subtree)))
+            return
         subjects = [
             c
             for c in verb.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" and c.ent_type_ != "PERSON"
         ]
-        if subjects:
-            for subject in subjects:
-                yield from _conjuncts(subject)
-            return
-        clause = next((c for c in [*token.children, *verb.children] if _what_is_unknown(c)), None)
-        if clause is not None:
-            yield _trimmed(list(clause.subtree))
+        for subject in subjects:
+            yield from _conjuncts(subject)
     elif token.lower_ in _LACK_NOUNS and any(c.lower_ in ("without", "no") for c in [token.head, *token.children]):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "of")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and not _a_bare_question_word(c)):
                 yield from _conjuncts(obj)
     elif token.lemma_ in _UNSAID_VERBS and any(c.dep_ == "neg" for c in token.children):
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.left_edge.tag_.startswith("W")), None)
         if clause is not None:
             yield _trimmed(list(clause.subtree))
+
+
+def _a_bare_question_word(token: Token) -> bool:
+    """ "no details on how": the question is not asked in the sentence."""
+    return token.tag_ in ("WRB", "WP", "WDT") and not any(token.children)
+
+
+def _with_its_question_word(tokens: list[Token]) -> list[Token]:
+    """The clause with the question word that the parser hangs outside it: "what the patient is
+    suffering from"."""
+    before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i else None
+    return [before, *tokens] if before is not None and before.tag_ in ("WP", "WRB", "WDT") else tokens
 
 
 def _not_yet_confirmed_by(token: Token, verb: Token) -> bool:
