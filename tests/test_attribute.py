@@ -220,6 +220,15 @@ STATEMENT_CASES = [
         "its first coronavirus infections",
         False,
     ),
+    (
+        # The tokenizer splits "co-operate" and the parser hangs each part on the cue.
+        "Ravi Verma had refused to co-operate for years, the minister said.",
+        "Ravi Verma",
+        SourceKind.PERSON,
+        "had refused",
+        "to co-operate",
+        False,
+    ),
 ]
 
 

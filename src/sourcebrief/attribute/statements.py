@@ -650,7 +650,17 @@ def _clean_span(tokens: list[Token]) -> tuple[int, int] | None:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if len(words) < 2:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    last = _whole_word_end(tokens[-1])
+    return tokens[0].idx, last.idx + len(last)
+
+
+def _whole_word_end(token: Token) -> Token:
+    """The end of a hyphenated word that the tokenizer split and the parser did not keep together:
+    "refused to co-operate" ends at "operate", not "co"."""
+    doc = token.doc
+    while not token.whitespace_ and token.i + 1 < len(doc) and "-" in (token.text, doc[token.i + 1].text):
+        token = doc[token.i + 1]
+    return token
 
 
 def _refusal_span(cue: Token, sentence: Span) -> tuple[tuple[int, int], tuple[int, int]] | None:
