@@ -1164,6 +1164,8 @@ def test_a_describing_word_is_no_name(word: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        # Curly and straight apostrophes in one article
+        ("Barron’s reported that sales would be strong. Barron's added that analysts agreed.", "Barron’s"),
         ("NBC News reported that Biden had won. NBC said he had 279 electoral votes.", "NBC News"),
         ("NBC reported that Biden had won. NBC News said he had 279 electoral votes.", "NBC"),
     ],
@@ -1316,6 +1318,8 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
         ),
         # A name in apposition to a kind of body is that body's, whatever the entity tagger says.
         ("According to risk consultancy Stratfor, the group is deeply fractured.", "Stratfor", SourceKind.ORGANIZATION),
+        # A site named by its address is an outlet.
+        ("Haaretz.com said the blog had reported that fighters were captured.", "Haaretz.com", SourceKind.OUTLET),
         # A name ending in a possessive that possesses nothing keeps it.
         ("Barron's reported that analysts still expect strong sales.", "Barron's", SourceKind.ORGANIZATION),
         ("The web analytics site Topsy reports the clip had 900 mentions by Monday.", "Topsy", SourceKind.ORGANIZATION),

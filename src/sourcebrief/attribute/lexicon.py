@@ -175,7 +175,8 @@ NEWS_NOUNS = frozenset("site website agency organization network service channel
 OUTLET_WORDS = re.compile(
     r"\b(news|times|post|journal|reuters|associated press|ap|afp|bbc|cnn|nbc|abc|cbs|fox|msnbc|npr|"
     r"bloomberg|guardian|telegraph|tribune|herald|gazette|politico|axios|record|wire|press|daily|"
-    r"magazine|radio|television|tv|al jazeera|wikinews|independent|economist|observer|chronicle|insider)\b",
+    r"magazine|radio|television|tv|al jazeera|wikinews|independent|economist|observer|chronicle|insider)\b"
+    r"|\w\.(com|net|org|co\.uk)\b",  # a site by its address: "Haaretz.com", "ESPN.com"
     re.IGNORECASE,
 )
 

@@ -585,7 +585,8 @@ class SpeakerResolver:
         name = self._aliases.get(name) or self._spelled_out(name) or self._outlet_named_before(name) or name
         kind = SourceKind.OUTLET if is_outlet_name(name) else SourceKind.ORGANIZATION
         start, end = span_of(subtree_tokens(head, skip_deps=_CLAUSE_DEPS | {"appos"}))
-        return Speaker(name.lower(), name, kind, start, end, conduit=conduit_of(head))
+        key = name.lower().replace("’", "'")  # "Barron’s" and "Barron's" in one article are one
+        return Speaker(key, name, kind, start, end, conduit=conduit_of(head))
 
     def _body_named_before(self, head: Token) -> Speaker | None:
         """ "The Observatory" after "the Syrian Observatory for Human Rights", "the Journal" after
