@@ -1007,6 +1007,13 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
         # ... also where a word between them is parsed as a conjunction ("Nor"): the quotation's
         # "We" is not the writer.
         ("Officials met on Monday.\n\n“There was an airstrike near the town. We saw something,” Nor said.", []),
+        # A name after a role and a comma, which the parser takes for a second conjunct, holds the
+        # role; the entity tagger's "organization" is a person, "Baskey" later too.
+        (
+            '"We are looking into every report," spokesman for the National Security Council, Alistair Baskey told '
+            'The Daily Courier. "We will say more soon," Baskey added.',
+            ["Alistair Baskey", "Alistair Baskey"],
+        ),
         # Outside the quotation the subject is the speaker of both cues.
         (
             'In a statement, Peabody said: "The company was highly successful when it became an independent firm a '

@@ -66,7 +66,20 @@ def _given_a_role(name: Span) -> bool:
         and c.lemma_.lower() in lexicon.ROLE_NOUNS
         and not any(t.ent_type_ == "PERSON" for t in c.subtree)
         for c in name.root.children
-    )
+    ) or holder_of_a_role(name.root)
+
+
+def holder_of_a_role(name: Token) -> bool:
+    """ "spokesman for the National Security Council, Alistair Baskey told ...": a name put after
+    a role and a comma, which the parser takes for a second subject or a second conjunct."""
+    if name.pos_ != "PROPN" or name.left_edge.i == 0 or name.left_edge.nbor(-1).text != ",":
+        return False
+    roles = lexicon.ROLE_NOUNS | lexicon.SOURCE_NOUNS
+    if name.dep_ == "conj":
+        role = name.head
+        return role.tag_ == "NN" and role.lemma_.lower() in roles and not any(c.dep_ == "cc" for c in role.children)
+    siblings = name.head.children if name.dep_ == "nsubj" else ()
+    return any(c.dep_ == "nsubj" and c.i < name.i and c.tag_ == "NN" and c.lemma_.lower() in roles for c in siblings)
 
 
 def acronym(name: str) -> str:
@@ -716,6 +729,9 @@ def joined_subjects(subject: Token) -> tuple[Token, ...]:
         return (possessed,)
     if _names_a_group(subject):
         return subject.conjuncts
+    holders = [c for c in subject.conjuncts if holder_of_a_role(c)]
+    if holders:
+        return (holders[0],)  # the role's name, not a second speaker
     return (subject, *subject.conjuncts)
 
 

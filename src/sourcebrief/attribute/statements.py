@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from sourcebrief.attribute import lexicon
-from sourcebrief.attribute.speakers import is_outlet_name, joined_subjects, outlet_object, proper_name
+from sourcebrief.attribute.speakers import holder_of_a_role, is_outlet_name, joined_subjects, outlet_object, proper_name
 from sourcebrief.attribute.tokens import doc_text, subtree_tokens, trim_punctuation, without_dateline
 from sourcebrief.model import Article, Statement
 
@@ -393,6 +393,9 @@ def _subject_of(cue: Token) -> Token | None:
         # ("the State Department, which she said represented ..."), or read "WHO" as one ("WHO
         # director-general Tedros ... said").
         subject = next((c for c in subjects if not _relative_pronoun(c)), subjects[0] if subjects else None)
+        # "spokesman for the Council, Alistair Baskey told": of a role and a name parsed as two
+        # subjects, the name says who.
+        subject = next((c for c in subjects if holder_of_a_role(c)), subject)
         # A passive's subject, also one it shares with the verb before ("fell ... and was thought
         # to be in a coma"), is what was said of, not who said it: the speaker is its agent.
         if subject is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
