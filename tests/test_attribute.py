@@ -1316,6 +1316,12 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             "Clinical Center of the University",
             SourceKind.ORGANIZATION,
         ),
+        # A name the article gives a body is the body's wherever it appears.
+        (
+            "Nigeria has agreed a ceasefire with militant group Boko Haram. Boko Haram said it would free the girls.",
+            "Boko Haram",
+            SourceKind.ORGANIZATION,
+        ),
         # A company is not the product named after it, which the entity tagger called a person.
         (
             "Research firm Strategy Analytics predicts that Apple Inc. will sell more than 15 million Apple Watches "

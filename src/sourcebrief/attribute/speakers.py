@@ -44,7 +44,14 @@ def people_in(doc: Doc) -> list[Span]:
     # nor is a word that says what someone is like ("Heavily outgunned Kurdish defenders said").
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
     alone = lexicon.COUNTRIES | {e.text for e in people if len(e) == 1 and lexicon.a_describing_word(e.text)}
-    return [e for e in people if e.text not in alone or e.text in name_words]
+    people = [e for e in people if e.text not in alone or e.text in name_words]
+    # Nor, anywhere in the article, a name it gives a body: "the Islamist group Boko Haram".
+    bodies = {e.text for e in people if e.start and _a_body_noun(doc[e.start - 1])}
+    return [e for e in people if e.text not in bodies]
+
+
+def _a_body_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.ORGANIZATION_NOUNS | lexicon.NEWS_NOUNS
 
 
 def _before_a_clause(name: Span) -> Span:
@@ -368,7 +375,7 @@ class SpeakerResolver:
             # whatever the entity tagger calls it.
             if _an_outlet_noun(head):
                 return replace(self._organization(person.root, proper_name(person.root)), kind=SourceKind.OUTLET)
-            if head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS | lexicon.NEWS_NOUNS:
+            if _a_body_noun(head):
                 return self._organization(person.root, proper_name(person.root))
         if person is not None:
             return self._person(head, person)
@@ -888,11 +895,16 @@ _PERSON_NOUNS = lexicon.SOURCE_NOUNS | lexicon.ROLE_NOUNS | lexicon.TITLE_WORDS
 
 
 def _organization_in_apposition(head: Token) -> Token | None:
-    """ "One news site, Znak.com": the name says who. Not after a noun for a person: a
-    spokesperson's name that the entity tagger calls an organization stays a person's."""
+    """ "One news site, Znak.com", "risk consultancy Stratfor": the name says who, an organization
+    by the tagger or by the noun it names. Not after a noun for a person: a spokesperson's name
+    that the entity tagger calls an organization stays a person's."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
         return None
-    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    body = _a_body_noun(head)
+    return next(
+        (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "ORG" or body)),
+        None,
+    )
 
 
 def _describes(participle: Token) -> bool:
