@@ -47,9 +47,7 @@ def tagged_statements(doc: Doc, tagged: list[Attribution]) -> list[RawStatement]
         # The cue without the colon the tagger may take in ("read: ..."): the verb is the cue.
         source, cue = (attribution.source or (None,))[0], normalised(attribution.cue[0], text) or attribution.cue[0]
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if cue_span is None or not len(cue_span) or _hearsay(cue_span) or _conjecture(cue_span) or _done_to(cue_span):
-            continue
-        if _impersonal(cue_span):
+        if cue_span is None or not len(cue_span) or _reports_no_words_of_a_source(cue_span):
             continue
         source = _narrowed(doc, source, cue_span) if source is not None else None
         cue_end = cue.end
@@ -329,6 +327,10 @@ def _object_of_an_act(source: Token | None, cue: SpacySpan) -> bool:
         and source.head in cue
         and source.head.lemma_.lower() not in lexicon.CUE_VERBS
     )
+
+
+def _reports_no_words_of_a_source(cue: SpacySpan) -> bool:
+    return _hearsay(cue) or _conjecture(cue) or _done_to(cue) or _impersonal(cue)
 
 
 def _hearsay(cue: SpacySpan) -> bool:

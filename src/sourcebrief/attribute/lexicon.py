@@ -200,7 +200,8 @@ def a_describing_word(word: str) -> bool:
     return set(classes) == {"VERB"} and word.lower() not in classes["VERB"]
 
 
-# Editors' labels before a colon ("NOTE: We got taken on this one!"): no speakers.
+# Editors' labels before a colon ("NOTE: We got taken on this one!"), by their first word: no
+# speakers.
 EDITORIAL_LABELS = frozenset(
-    "note update updated related correction clarification editor's editor’s watch video photos photo breaking".split()
+    "note update updated related correction clarification watch video photos photo breaking".split()
 )

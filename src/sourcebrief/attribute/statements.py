@@ -426,9 +426,7 @@ def _quoted_subject(subject: Token, cue: Token) -> bool:
     "Nor" is parsed as a conjunction): the parser's subject lies inside a quotation that closes
     before the cue; the speaker is not in it."""
     closing = [t for t in cue.doc[subject.i + 1 : cue.i] if _closes_quotation(t)]
-    if subject.i >= cue.i - 1 or not closing:
-        return False
-    return not any(t.text in _QUOTE_MARKS for t in cue.doc[subject.i + 1 : closing[-1].i])
+    return bool(closing) and not any(t.text in _QUOTE_MARKS for t in cue.doc[subject.i + 1 : closing[-1].i])
 
 
 def _closes_quotation(mark: Token) -> bool:
@@ -481,9 +479,10 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         and ";" not in (t.text for t in cue.doc[c.right_edge.i : cue.i])
         and not opens_on_a_doing(c.left_edge)
     ]
+    # What comes before the cue, unless it is only a label ("Correction: Reporting by X reveals").
     said_before = _clean_span(without_dateline(subtree_tokens(before[0]))) if before else None
     if said_before is not None:
-        return said_before  # unless only a label ("Correction: Reporting by X reveals ...")
+        return said_before
     if cue.dep_ == "parataxis":  # '"...," he said' or 'But, he said, officials should ...'
         aside = {t.i for t in cue.subtree}
         tokens = [t for t in cue.head.subtree if t.i not in aside]
