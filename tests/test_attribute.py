@@ -579,6 +579,12 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "Mark Dunne",
             None,
         ),
+        # The place after the role's preposition, which the parse joins to the name
+        (
+            "China’s ambassador to Britain Zhao Ming has said that China has the resolve to end the unrest.",
+            "Zhao Ming",
+            "ambassador to Britain",
+        ),
         # "himself" is no role
         ("Apparently, Mark Dunne himself commented on the post and said he would turn himself in.", "Mark Dunne", None),
     ],
@@ -684,6 +690,13 @@ def test_attribute_a_descriptor_naming_an_organization_is_that_organization(nlp,
 def test_attribute_a_source_named_again_is_the_same_source(nlp, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(source, 2)]
+
+
+def test_attribute_the_outlet_told_ends_where_the_next_clause_begins(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Earlier this year, Johnston told Billboard the Ramblers have been in the studio."
+    assert "Billboard the Ramblers" in [e.text for e in nlp(text).ents], "the case needs an entity run on"
+    _, attribution = attribution_of(text, nlp)
+    assert source_named(attribution, "Johnston").conduit == "Billboard"
 
 
 def test_attribute_anonymous_source_keeps_descriptor_and_conduit(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -976,6 +989,12 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "NOTE: We got taken on this one! It’s a spoof and the website we linked to is a spoof website.\n\n"
             "Heavily outgunned Kurdish defenders said militants had pushed into two districts.",
             ["Heavily outgunned Kurdish defenders"],
+        ),
+        # An interview's "Q:" and "A:" are no speakers.
+        (
+            "Here is what the new chief executive had to say.\n\nQ: What was your favorite book as a child and "
+            "why?\n\nA: A Fistful of Rice and The Hard Thing About Hard Things, both of which changed my life.",
+            [],
         ),
         # A name that the entity tagger ran on into a dash and a clause
         (
@@ -1342,6 +1361,24 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             "The leader of Boko Haram",
             SourceKind.PERSON,
         ),
+        # A name that a role describes is a person's, whatever the entity tagger calls it: in
+        # apposition with "a" or "an", or in a "who" clause.
+        (
+            "Ansel Prasad, an economics professor at Duke, said the tariffs had complicated the talks.",
+            "Ansel Prasad",
+            SourceKind.PERSON,
+        ),
+        (
+            'Job cuts will come on Friday, Okonkwo said in the email. "We are going to cut costs," added '
+            "Okonkwo, who is also an executive at the bank.",
+            "Okonkwo",
+            SourceKind.PERSON,
+        ),
+        # An organization does not say "I".
+        ('"I think all of us thought it was wrong," Sondergaard said.', "Sondergaard", SourceKind.PERSON),
+        ('"World War I ended a century ago," Sondergaard said.', "Sondergaard", SourceKind.ORGANIZATION),
+        # A title in capitals is no acronym of a body.
+        ("The company's CEO said sales fell.", "The company's CEO", SourceKind.ANONYMOUS),
     ],
 )
 def test_attribute_kind_of_a_source(nlp, text: str, name: str, kind: SourceKind) -> None:  # type: ignore[no-untyped-def]

@@ -311,5 +311,22 @@ def _ordered_sources(builders: dict[str, _SourceBuilder], article: Article, outl
         source = builder.build(f"s{number}", article)
         if source.name.lower() in outlets and source.kind not in (SourceKind.ANONYMOUS, SourceKind.DOCUMENT):
             source = replace(source, kind=SourceKind.OUTLET)
+        elif source.kind == SourceKind.ORGANIZATION and _quoted_saying_i(source, article.text):
+            source = replace(source, kind=SourceKind.PERSON)
         sources.append(source)
     return tuple(sources)
+
+
+def _quoted_saying_i(source: Source, text: str) -> bool:
+    """ "'I think all of us thought it was inappropriate,' Volker said": an organization's words
+    do not say "I", so the entity tagger took the name of the one who did for a body's. "I" is
+    the word before a verb in lower case, not a numeral ("World War I ended")."""
+    for statement in (s for s in source.statements if s.direct):
+        words = text[statement.content.start : statement.content.end].split()
+        for before, word, after in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
+            if _FIRST_PERSON.fullmatch(word) and after[:1].islower() and not before[:1].isupper():
+                return True
+    return False
+
+
+_FIRST_PERSON = re.compile(r"[\"“]?I(?:['’](?:m|ve|d|ll))?")

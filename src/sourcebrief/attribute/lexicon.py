@@ -68,7 +68,8 @@ SOURCE_NOUNS = frozenset(
     doctor doctors scientist scientists researcher researchers lawyer lawyers attorney attorneys
     associate associates ally allies colleague colleagues friend friends relative relatives family
     neighbour neighbours neighbor neighbors campaigner campaigners organizer organizers organiser organisers
-    leaders opponent opponents demonstrator demonstrators voter voters candidates hosts
+    leaders opponent opponents demonstrator demonstrators voter voters candidates hosts executive
+    executives ceo ceos
     """.split()
 )
 

@@ -37,9 +37,14 @@ class Speaker:
 
 
 def people_in(doc: Doc) -> list[Span]:
-    """The people the article names: the entity tagger's, and a name it calls an organization
-    that an apposition gives a person's role ("Ricardo Rosselló Nevares, Puerto Rico's governor,")."""
-    people = [_before_a_clause(e) for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _given_a_role(e))]
+    """The people the article names: the entity tagger's, and a name it calls an organization or
+    a place that an apposition or a "who" clause gives a person's role ("Ricardo Rosselló
+    Nevares, Puerto Rico's governor,", "Claure, who is also an executive at SoftBank,")."""
+    people = [
+        _before_a_clause(e)
+        for e in doc.ents
+        if e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and _given_a_role(e))
+    ]
     # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan);
     # nor is a word that says what someone is like ("Heavily outgunned Kurdish defenders said").
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
@@ -68,9 +73,7 @@ def _given_a_role(name: Span) -> bool:
     if any(t.pos_ == "ADP" or t.lower_ in lexicon.INSTITUTION_WORDS for t in name):
         return False
     return any(
-        c.dep_ == "appos"
-        and c.tag_ == "NN"
-        and c.lemma_.lower() in lexicon.ROLE_NOUNS
+        ((c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in lexicon.ROLE_NOUNS) or _who_is_a_role(c))
         and not any(t.ent_type_ == "PERSON" for t in c.subtree)
         for c in name.root.children
     ) or holder_of_a_role(name.root)
@@ -181,11 +184,11 @@ def entity_name(token: Token) -> tuple[str, str] | None:
 
 
 def _entity_part(entity: Span, token: Token) -> Span:
-    """The part of an entity on the token's side of a colon, a conjunction or a clause's "that":
-    the entity tagger sometimes runs a transcript's "WALLACE:" on into the words that follow, or
-    joins two names ("The United Nations and Human Rights Watch", "told Variety that Bale had
-    ..."). Without a preposition left at its end ("the Clinical Center of the University in",
-    before "Sarajevo")."""
+    """The part of an entity on the token's side of a colon, a conjunction, a clause's "that" or
+    the next clause's subject: the entity tagger sometimes runs a transcript's "WALLACE:" on into
+    the words that follow, or joins two names ("The United Nations and Human Rights Watch", "told
+    Variety that Bale had ...", "told Billboard the Doobies have been"). Without a preposition
+    left at its end ("the Clinical Center of the University in", before "Sarajevo")."""
     breaks = [
         t.i
         for t in entity
@@ -193,9 +196,26 @@ def _entity_part(entity: Span, token: Token) -> Span:
     ]
     start = max((i + 1 for i in breaks if i < token.i), default=entity.start)
     end = min((i for i in breaks if i > token.i), default=entity.end)
+    end = min(end, _next_clause_subject(entity, token))
     while end - 1 > token.i and token.doc[end - 1].pos_ == "ADP":
         end -= 1
     return token.doc[start:end]
+
+
+def _next_clause_subject(entity: Span, token: Token) -> int:
+    """Where the entity tagger ran the token's name on into the next clause's subject ("told
+    [Billboard the Doobies] have been ..."); the entity's end where it did not."""
+    inside = range(entity.start, entity.end)
+    own = next(t for t in (token, *token.ancestors) if t.head.i not in inside or t.head == t)
+    starts = [
+        t.left_edge.i
+        for t in entity
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.i not in inside
+        and t.head != own.head
+        and t.left_edge.i > token.i
+    ]
+    return min(starts, default=entity.end)
 
 
 def proper_name(token: Token) -> str:
@@ -702,23 +722,45 @@ def _names_before(head: Token, belongs: Callable[[Token], bool]) -> int:
 
 
 def _name_given_a_role(head: Token) -> Span | None:
-    """A name of two words or more that an apposition gives a person's role: "Asim Qureshi,
-    research director at ...", which the entity tagger can call a place."""
+    """A name of two words or more that an apposition gives a person's role ("Asim Qureshi,
+    research director at ...", "Eswar Prasad, a trade professor at Cornell"): the entity tagger can
+    call it a place or an organization. Not "the group's leader", which is someone else, nor a
+    name with a preposition ("the Syrian Observatory for Human Rights and Nawaf Khalil, a
+    spokesman for ...", where the parse gives the body his role)."""
     start = _names_before(head, lambda t: t.dep_ == "compound")
+    if any(c.dep_ == "prep" for c in head.children):
+        return None
     role = any(
-        c.dep_ == "appos"
-        and c.lower_ in _TITLES
-        and c.tag_ == "NN"
-        and not any(g.dep_ in ("det", "poss") for g in c.children)
-        for c in head.children
+        c.dep_ == "appos" and _a_role_noun(c) and not any(g.dep_ == "poss" for g in c.children) for c in head.children
     )
     return head.doc[start : head.i + 1] if role and start < head.i else None
 
 
+def _a_role_noun(token: Token) -> bool:
+    """A title in the singular, with no article or "a" ("an executive"), not "the" ("the
+    president" of a country named before it)."""
+    articles = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return token.lower_ in _TITLES and token.tag_ == "NN" and all(a in ("a", "an") for a in articles)
+
+
+def _who_is_a_role(clause: Token) -> bool:
+    """ "who is also an executive ...": a relative clause that gives its subject a role. A team
+    is "who" in British English too, so "who" alone does not make a person."""
+    who = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+    return (
+        clause.dep_ == "relcl"
+        and clause.lemma_ == "be"
+        and who
+        and any(c.dep_ == "attr" and _a_role_noun(c) for c in clause.children)
+    )
+
+
 def _an_acronym(token: Token) -> bool:
-    """An upper-case word among words that are not: "UNICEF", not a word of a headline in capitals."""
+    """An upper-case word among words that are not: "UNICEF", not a word of a headline in capitals
+    nor a title ("one bank's CEO told me")."""
     neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
-    return _in_capitals(token) and not any(_in_capitals(t) for t in neighbours)
+    title = token.lower_ in lexicon.TITLE_WORDS
+    return _in_capitals(token) and not title and not any(_in_capitals(t) for t in neighbours)
 
 
 def _in_capitals(token: Token) -> bool:
@@ -834,7 +876,16 @@ def _in_role(token: Token, person: Span) -> bool:
         return True
     governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
     # "Center for Health Security medical anthropologist": the preposition is the name's own.
-    return governing is not None and not governing.head.head.ent_type_
+    if governing is not None:
+        return not governing.head.head.ent_type_
+    # "China's ambassador to Britain Liu Xiaming", where the parse joins "Britain" to the name.
+    first = token
+    while first.ent_iob_ == "I" and first.i > 0:
+        first = first.nbor(-1)
+    preposition = first.nbor(-1) if first.i > 0 else None
+    if preposition is None or preposition.pos_ != "ADP":
+        return False
+    return preposition.head.pos_ == "NOUN" and not preposition.head.ent_type_  # not "by [US] Secretary"
 
 
 def _an_organization_named(head: Token) -> bool:

@@ -766,14 +766,17 @@ _CAPTION_CREDIT = re.compile(r"\[[A-Z0-9][A-Z0-9 ./&-]{1,40}\]|\([\w ]{0,20}\b(P
 
 
 def _a_caption_label(label: Span) -> bool:
-    """An editor's or a photo caption's label ("NOTE:", "Correction:", "Tragic:", "MAGNETIC:"): an
-    editor's word, a word that says what something is like, or a word in title case that the
-    entity tagger does not take for a name (a transcript's "PENCE:" is in capitals)."""
+    """An editor's or a photo caption's label ("NOTE:", "Correction:", "Tragic:", "MAGNETIC:", an
+    interview's "Q:" and "A:"): an editor's word, a word that says what something is like, or a
+    word in title case that the entity tagger does not take for a name (a transcript's "PENCE:" is
+    in capitals)."""
     words = [t for t in label if not t.is_punct]
     if len(words) == 1 and lexicon.a_describing_word(words[0].text):
         return True
     if words and words[0].lower_ in lexicon.EDITORIAL_LABELS:
         return True
+    if [w.text for w in words] in (["Q"], ["A"]):
+        return True  # an interview's question and answer: who asks and answers is said elsewhere
     return not label.text.isupper() and not any(t.ent_type_ for t in label)
 
 
