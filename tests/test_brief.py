@@ -155,6 +155,12 @@ def test_brief_passive_cue_reads_in_the_article_order() -> None:
     )
 
 
+def test_brief_a_cue_ending_in_by_after_its_speaker_is_no_passive() -> None:
+    text = "Residents have every right to be angered by the delays that keep the bridge closed."
+    cue = "have every right to be angered by"
+    assert _sentence_for(text, "Residents", cue, "the delays that keep the bridge closed") == text
+
+
 def test_brief_passive_quotation_names_who_told_it() -> None:
     text = 'He was told by the minister of "40 people under the rubble".'
     assert _sentence_for(text, "the minister", "was told by", "40 people under the rubble", direct=True) == (

@@ -421,7 +421,9 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     # "told" needs its addressee: "Officials told state media a total of 39 are confirmed dead."
     addressee = statement.addressee or _urged(article, statement)
     told = f"{cue} {article.quote(addressee)}{_joining(article, addressee, statement.content)}" if addressee else cue
-    passive = cue.lower().endswith(" by")  # "The directive was first reported by The Record."
+    # "The directive was first reported by The Record.", but not where the speaker is named before
+    # the cue: "Citizens have every right to be outraged by" what follows.
+    passive = cue.lower().endswith(" by") and not _named_before_the_cue(statement)
     if statement.refusal and statement.cue and not _within(statement.cue, statement.content):
         text = f"{speaker} {cue} {content}"  # the tagger's spans: "declined" + "to comment"
     elif statement.refusal:
@@ -445,6 +447,11 @@ def statement_note(article: Article, speaker: str, mention: Citation, statement:
     shown = addressee if not (statement.refusal or passive) and cue and cue.lower() != "according to" else None
     spans = (mention, statement.speaker, statement.cue, shown, statement.content)
     return Note(_capitalised(sentence_end(text)), tuple(dict.fromkeys(c for c in spans if c)))
+
+
+def _named_before_the_cue(statement: Statement) -> bool:
+    speaker, cue = statement.speaker, statement.cue
+    return speaker is not None and cue is not None and speaker.end <= cue.start
 
 
 def _quoted_whole(article: Article, statement: Statement, unbroken: str | None) -> str:
