@@ -585,6 +585,13 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "Zhao Ming",
             "ambassador to Britain",
         ),
+        # No words of the quotation that the parse hangs on the name
+        (
+            '"While we have not detected liquid water directly, we found the next best thing: water in vapor '
+            'form," lead researcher and NASA planetary scientist Maria Lopes said in a statement.',
+            "Maria Lopes",
+            "lead researcher and planetary scientist",
+        ),
         # "himself" is no role
         ("Apparently, Mark Dunne himself commented on the post and said he would turn himself in.", "Mark Dunne", None),
     ],

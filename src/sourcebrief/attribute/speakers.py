@@ -493,7 +493,10 @@ class SpeakerResolver:
 
     def _person(self, head: Token, person: Span) -> Speaker:
         name_tokens = _without_titles(person)
-        before = [t for t in head.subtree if t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
+        # Not the words of a quotation that the parse hung on the name ('... in vapor form," lead
+        # researcher Lucas Paganini said'): the role starts after the quotation's end.
+        quoted = max((t.i for t in head.subtree if t.i < name_tokens[0].i and _ends_a_quotation(t)), default=-1)
+        before = [t for t in head.subtree if quoted < t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
         if before and len(text_of(name_tokens).split()) == 2 and _continues_name(before[-1], name_tokens[0]):
             name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz"
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
@@ -753,6 +756,12 @@ def _who_is_a_role(clause: Token) -> bool:
         and who
         and any(c.dep_ == "attr" and _a_role_noun(c) for c in clause.children)
     )
+
+
+def _ends_a_quotation(token: Token) -> bool:
+    """A closing quotation mark after the quotation's last stop or comma (',"'), not one that
+    closes a quoted name ('Former "Apprentice" contestant')."""
+    return token.is_quote and token.i > 0 and token.nbor(-1).text in (",", ".", "!", "?")
 
 
 def _an_acronym(token: Token) -> bool:
