@@ -114,6 +114,20 @@ def test_tagger_spans_stop_at_a_line_break() -> None:
     assert spans["content"] == [Span(0, 7), Span(9, 12)]
 
 
+def test_tagger_spans_end_at_the_edges_of_words_not_wordpieces() -> None:
+    text = "The neo-banks said so. You’ve been told."
+    begin, outside = LABELS.index("B-source"), LABELS.index("O")
+    cue = LABELS.index("B-cue")
+    # Wordpieces "The" "neo" "-" "banks" | "You" "’" "ve": the source cut inside its word, and
+    # a contraction, whose apostrophe is a boundary.
+    offsets = [(0, 3), (4, 7), (7, 8), (8, 13), (23, 26), (26, 27), (27, 29)]
+    spans = spans_from_tags(
+        [begin, LABELS.index("I-source"), outside, outside, begin, cue, LABELS.index("I-cue")], offsets, text
+    )
+    assert [text[s.start : s.end] for s in spans["source"]] == ["The neo-banks", "You"]
+    assert [text[s.start : s.end] for s in spans["cue"]] == ["’ve"]
+
+
 def test_tagger_accurate_pipeline_keeps_the_briefing_invariants(nlp: Language) -> None:
     pipeline = Pipeline(Settings(attribute=AttributeSettings(mode="accurate")), nlp=nlp)
     assert pipeline.mode == "accurate"

@@ -173,7 +173,26 @@ def spans_from_tags(tags: list[int], offsets: list[tuple[int, int]], text: str) 
         current = (label[2:], start, end) if label != "O" else None
     if current:
         spans[current[0]].append(Span(current[1], current[2]))
-    return spans
+    return {role: [_whole_words(span, text) for span in found] for role, found in spans.items()}
+
+
+def _whole_words(span: Span, text: str) -> Span:
+    """The span out to the edges of the words it cuts: the tags are a wordpiece's, and a span
+    that stops inside a word ("neo" of "neo-banks", "co" of "co-author") cites half of it."""
+    start, end = span.start, span.end
+    while start > 0 and _joined(text, start, -1):
+        start -= 1
+    while end < len(text) and _joined(text, end - 1, 1):
+        end += 1
+    return Span(start, end) if (start, end) != (span.start, span.end) else span
+
+
+def _joined(text: str, edge: int, away: int) -> bool:
+    """Whether the span's ``edge`` character runs on into the next one ``away`` from the span:
+    letters or digits, or a hyphen between them; not an apostrophe ("You|’ve been talking")."""
+    char, beyond = text[edge], text[edge + away]
+    hyphen_word = 0 <= edge + 2 * away < len(text) and beyond == "-" and text[edge + 2 * away].isalnum()
+    return (char.isalnum() or char == "-") and (beyond.isalnum() or hyphen_word)
 
 
 def group(spans: dict[str, list[Span]], doc: Doc) -> list[Attribution]:
