@@ -839,6 +839,16 @@ def test_attribute_quote_after_a_statement_continues_it(nlp) -> None:  # type: i
     assert contents[-1] == "We did the work."
 
 
+def test_attribute_titles_quoted_in_brackets_continue_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“It was a hard year for all of us,” Mary Reyes said. Her son, filmmaker Tom Reyes (“The Harbour,” “The "
+        "Long Low Tide”), also remembers it as a trying time."
+    )
+    article, attribution = attribution_of(text, nlp)
+    contents = [article.quote(s.content) for s in source_named(attribution, "Mary Reyes").statements]
+    assert contents == ["It was a hard year for all of us,"]
+
+
 def test_attribute_quote_continuing_a_quotation_is_said_with_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         'Governor Ray Holt said the budget was balanced. "Whenever there are signs of a deal," wrote student Joshua '

@@ -276,8 +276,11 @@ def _attach_continuation_quotes(
         after = [(speaker, said) for cue, speaker, said in spoken if cue >= q_end]
         broken_off = article.text[inner_start:inner_end].rstrip().endswith(",")
         nearest = [*after[:1], *before[-1:]] if broken_off else [*before[-1:], *after[:1]]
-        if not nearest or not _starts_sentence(article.text, q_start) or _a_quoted_name(article.text, inner_end, q_end):
+        text = article.text
+        if not nearest or not _starts_sentence(text, q_start) or _a_quoted_name(text, inner_end, q_end):
             continue
+        if _in_brackets(text, q_start):
+            continue  # titles in an aside ('filmmaker Ann Lee ("The Harbour," "Low Tide")'), not words said
         speaker, continued = nearest[0]
         statement = Statement(
             content=article.cite(inner_start, inner_end),
@@ -294,6 +297,12 @@ def _a_quoted_name(text: str, inner_end: int, end: int) -> bool:
     """'“Star Wars: The Force Awakens” is scheduled ...': a title that the sentence runs on
     from, no words said (those end on a stop or a comma, or end the sentence)."""
     return text[inner_end - 1 : inner_end].isalnum() and re.match(r" +[a-z]", text[end:]) is not None
+
+
+def _in_brackets(text: str, index: int) -> bool:
+    """Whether ``index`` lies inside round brackets opened in its paragraph."""
+    paragraph_start = text.rfind("\n", 0, index) + 1
+    return text.rfind("(", paragraph_start, index) > text.rfind(")", paragraph_start, index)
 
 
 def _starts_sentence(text: str, index: int) -> bool:
