@@ -866,7 +866,13 @@ def test_brief_the_writers_first_person_reads_in_the_third(pipeline: Pipeline) -
 
 @pytest.mark.parametrize(
     ("cue", "third"),
-    [("don’t know", "doesn’t know"), ("have seen", "has seen"), ("can't say", "can't say"), ("said", "said")],
+    [
+        ("don’t know", "doesn’t know"),
+        ("have seen", "has seen"),
+        ("can't say", "can't say"),
+        ("said", "said"),
+        ("still call", "still calls"),  # the verb after an adverb, not the adverb ("stills call")
+    ],
 )
 def test_brief_a_first_person_cue_in_the_third(cue: str, third: str) -> None:
     assert _third_person(cue) == third

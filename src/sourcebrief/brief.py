@@ -593,10 +593,12 @@ _MODALS = frozenset("can cannot could may might must shall should will would".sp
 
 
 def _third_person(cue: str) -> str:
-    """A cue in the first person ("know", "don't know", "have seen", "am sure") as a third
-    person's ("knows", "doesn't know", "has seen", "is sure")."""
+    """A cue in the first person ("know", "don't know", "have seen", "am sure", "still call") as
+    a third person's ("knows", "doesn't know", "has seen", "is sure", "still calls")."""
     first, space, rest = cue.partition(" ")
     word = first.lower().replace("’", "'")
+    if "ADV" in getAllLemmas(word) and {"VERB", "AUX"} & set(getAllLemmas(rest.split(" ")[0].lower())):
+        return f"{first}{space}{_third_person(rest)}"  # the verb after an adverb
     base, negated = (word[:-3], word[-3:]) if word.endswith("n't") else (word, "")
     if base in _THIRD_PERSON:
         third = _THIRD_PERSON[base]
