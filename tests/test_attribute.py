@@ -1013,6 +1013,8 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "why?\n\nA: A Fistful of Rice and The Hard Thing About Hard Things, both of which changed my life.",
             [],
         ),
+        # ... nor where the parse makes one a subject.
+        ("Q asked what had surprised him the most.", []),
         # A name that the entity tagger ran on into a dash and a clause
         (
             "Ummi Abdullah - who fled the city last year - said the bombing had stopped.",

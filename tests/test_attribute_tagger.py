@@ -126,6 +126,9 @@ def test_tagger_spans_end_at_the_edges_of_words_not_wordpieces() -> None:
     )
     assert [text[s.start : s.end] for s in spans["source"]] == ["The neo-banks", "You"]
     assert [text[s.start : s.end] for s in spans["cue"]] == ["’ve"]
+    # A span that starts on a contraction's letters takes its apostrophe, not the word before.
+    contraction = spans_from_tags([begin, cue], [(23, 26), (27, 29)], text)
+    assert [text[s.start : s.end] for s in contraction["cue"]] == ["’ve"]
 
 
 def test_tagger_accurate_pipeline_keeps_the_briefing_invariants(nlp: Language) -> None:

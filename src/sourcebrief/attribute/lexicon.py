@@ -206,3 +206,5 @@ def a_describing_word(word: str) -> bool:
 EDITORIAL_LABELS = frozenset(
     "note update updated related correction clarification watch video photos photo breaking".split()
 )
+# An interview's labels for question and answer ("Q: ...", "A: ..."): no speakers.
+INTERVIEW_LABELS = frozenset({"Q", "A"})

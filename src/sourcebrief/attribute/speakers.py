@@ -324,6 +324,8 @@ class SpeakerResolver:
             if found is None:
                 return None
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
+        if subject.text in lexicon.INTERVIEW_LABELS:
+            return None  # an interview's "Q", which the tagger can take for a source
         speaker = self._describe(subject, within)
         if speaker is None and any_noun and subject.pos_ in ("NOUN", "PROPN"):
             group = self._earlier_group(subject) if subject.tag_ in ("NNS", "NNPS") else None

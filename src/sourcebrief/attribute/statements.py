@@ -775,7 +775,7 @@ def _a_caption_label(label: Span) -> bool:
         return True
     if words and words[0].lower_ in lexicon.EDITORIAL_LABELS:
         return True
-    if [w.text for w in words] in (["Q"], ["A"]):
+    if len(words) == 1 and words[0].text in lexicon.INTERVIEW_LABELS:
         return True  # an interview's question and answer: who asks and answers is said elsewhere
     return not label.text.isupper() and not any(t.ent_type_ for t in label)
 

@@ -182,9 +182,14 @@ def _whole_words(span: Span, text: str) -> Span:
     start, end = span.start, span.end
     while start > 0 and _joined(text, start, -1):
         start -= 1
+    if _CONTRACTION.match(text, start) and start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        start -= 1  # "You|’ve been talking": the apostrophe is the contraction's
     while end < len(text) and _joined(text, end - 1, 1):
         end += 1
     return Span(start, end) if (start, end) != (span.start, span.end) else span
+
+
+_CONTRACTION = re.compile(r"(?:ve|ll|d|re|m)\b", re.IGNORECASE)
 
 
 def _joined(text: str, edge: int, away: int) -> bool:
