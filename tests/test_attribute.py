@@ -1015,6 +1015,8 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
         ),
         # ... nor where the parse makes one a subject.
         ("Q asked what had surprised him the most.", []),
+        # The one moved to speak, not what moved them
+        ("The video prompted some viewers to argue that the advert made the drug look harmless.", ["some viewers"]),
         # A name that the entity tagger ran on into a dash and a clause
         (
             "Ummi Abdullah - who fled the city last year - said the bombing had stopped.",

@@ -208,3 +208,6 @@ EDITORIAL_LABELS = frozenset(
 )
 # An interview's labels for question and answer ("Q: ...", "A: ..."): no speakers.
 INTERVIEW_LABELS = frozenset({"Q", "A"})
+# Verbs that move someone to do what the infinitive after their object says ("prompted some users
+# to argue", "led the maker to announce"): the object is who spoke.
+MOVING_VERBS = frozenset("lead prompt cause force spur inspire compel".split())

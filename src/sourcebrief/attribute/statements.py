@@ -402,11 +402,22 @@ def _subject_of(cue: Token) -> Token | None:
             return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is not None:
             return subject
+        moved = _moved_to_it(verb)
+        if moved is not None:
+            return moved
         hangs = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
         verb = verb.head if hangs and verb.head is not verb else None
         if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.CUE_VERBS:
             verb = _reporter_of(verb)
     return None
+
+
+def _moved_to_it(verb: Token) -> Token | None:
+    """ "The video prompted some users to argue ...": the object of a verb that moves someone to
+    speak is who spoke, not its subject."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in lexicon.MOVING_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
