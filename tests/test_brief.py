@@ -161,6 +161,16 @@ def test_brief_a_cue_ending_in_by_after_its_speaker_is_no_passive() -> None:
     assert _sentence_for(text, "Residents", cue, "the delays that keep the bridge closed") == text
 
 
+def test_brief_a_cue_in_the_infinitive_makes_no_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "The mayor turned to the radio last month to describe the bridge as a “death trap.” The deal would "
+        "allow both leaders to claim that they had won. The engineer said the bridge would stay closed."
+    )
+    sentences = [s.text for s in pipeline.brief_article(article(text)).sentences]
+    assert not [s for s in sentences if s.startswith(("The mayor to", "Both leaders to"))]
+    assert "The engineer said the bridge would stay closed." in sentences
+
+
 def test_brief_passive_quotation_names_who_told_it() -> None:
     text = 'He was told by the minister of "40 people under the rubble".'
     assert _sentence_for(text, "the minister", "was told by", "40 people under the rubble", direct=True) == (

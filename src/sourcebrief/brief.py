@@ -294,7 +294,7 @@ def briefable(article: Article, statement: Statement) -> bool:
     "State media said were under control", "State media said which state media said were under
     control" (the clause with its own cue). A quotation opening on a verb is a question ("Is
     this the end?") and stays. A statement under "if" is a condition: "..., if two-thirds of
-    the senators vote for removal" says no one voted."""
+    the senators vote for removal" says no one voted. Nor is a cue in the infinitive."""
     written = article.quote(statement.content).strip(" ,.")
     content, first_written = written.lower(), written.split(" ", 1)[0]
     first = first_written.lower()
@@ -307,7 +307,16 @@ def briefable(article: Article, statement: Statement) -> bool:
         or relative
         or under_condition(article, statement)
         or _said_to_someone_unnamed(article, statement)
+        or _an_infinitive(article, statement)
     )
+
+
+def _an_infinitive(article: Article, statement: Statement) -> bool:
+    """A cue in the infinitive ("prompted some users to argue ...", "turned to Twitter to
+    describe ...", "would allow leaders to claim ..."): "Some users to argue" is no sentence, and
+    no tense can be given to it that every such verb would make true ("allow ... to claim" says
+    no one claimed)."""
+    return statement.cue is not None and article.quote(statement.cue).startswith("to ")
 
 
 def _said_to_someone_unnamed(article: Article, statement: Statement) -> bool:
