@@ -523,6 +523,10 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
         last = _predicate_taken_as_conjunct(cue, best) or _clause_run_on(cue, best)
         if last is not None:
             tokens = [t for t in sentence if best.left_edge.i <= t.i <= last.right_edge.i]
+        elif _opens_on_a_relative(best) and best.left_edge.i > cue.i + 1:
+            # "reported telephone wait times that exceeded two hours": the parser takes the
+            # object's relative clause for what was said; the object is said with it.
+            tokens = [t for t in sentence if cue.i < t.i <= best.right_edge.i]
         # The one told ("told the Jerusalem Post the reports were ...") is neither the clause's
         # subject nor the one urged, however the parser hangs the clause.
         subject = None if skip is not None else _subject_taken_as_object(cue, best) or _one_urged(cue, best)
@@ -530,6 +534,13 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
             tokens = [t for t in sentence if subject.left_edge.i <= t.i < tokens[0].i] + tokens
     # The complementizer stays with the content ("said that ..."), as annotation guidelines have it.
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
+
+
+def _opens_on_a_relative(clause: Token) -> bool:
+    """Whether the clause's subject is a relative pronoun that opens it ("that exceeded ...")."""
+    return clause.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") and c.i == clause.left_edge.i for c in clause.children
+    )
 
 
 def _described_as(cue: Token, after: list[Token]) -> tuple[Token, Token] | None:
