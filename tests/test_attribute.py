@@ -377,6 +377,16 @@ def test_attribute_he_after_a_statement_is_its_speaker_not_a_name_in_it(nlp) -> 
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Aaron Sorkin", 2)]
 
 
+def test_attribute_he_is_not_a_woman_the_article_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Lopez is one of two women on the board. Tom Reed, the treasurer, resigned in March. Lopez said the "
+        "accounts were in order. He said the audit was flawed."
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {"Maria Lopez": ["the accounts were in order"], "Tom Reed": ["the audit was flawed"]}
+
+
 def test_attribute_she_after_a_person_known_by_role_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Health Minister Laura Chen said the hospital would stay open. The head of the internal investigations "
@@ -731,6 +741,13 @@ def test_attribute_content_ends_where_the_speakers_words_do(nlp, text: str) -> N
     article, attribution = attribution_of(text, nlp)
     [statement] = source_named(attribution, "Ann Lee").statements
     assert article.quote(statement.content).endswith("to enter the country through the desert")
+
+
+def test_attribute_an_object_with_its_relative_clause_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Some riders who called on launch day reported telephone wait times that exceeded two hours."
+    article, attribution = attribution_of(text, nlp)
+    [statement] = source_named(attribution, "Some riders").statements
+    assert article.quote(statement.content) == "telephone wait times that exceeded two hours"
 
 
 def test_attribute_anonymous_descriptor_keeps_who_they_are_not_clauses(nlp) -> None:  # type: ignore[no-untyped-def]

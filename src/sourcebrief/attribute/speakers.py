@@ -293,6 +293,11 @@ class SpeakerResolver:
             self._named_people.append((profile, _subject_of_its_sentence(person.root)))
             if profile.role or profile.affiliation:
                 self.profiles.setdefault(profile.key, profile)
+        # Whether the article calls each person "he" or "she", so that "he said" does not go to
+        # the last woman named.
+        self._pronoun_of = _pronouns_by_person(
+            [(span, profile) for span, (profile, _) in zip(people, self._named_people, strict=True)]
+        )
 
     def resolve(
         self, subject: Token, *, any_noun: bool = False, within: tuple[int, int] | None = None
@@ -365,11 +370,19 @@ class SpeakerResolver:
         if pronoun in lexicon.PRONOUNS_PERSON:
             # The last person before the pronoun, preferring people who were subjects: in "Trump
             # attacked Clinton. He said ...", "he" is Trump.
-            earlier = [(s.start, s) for s in self._recent if s.kind == SourceKind.PERSON and s.start < position]
-            earlier += [(p.start, p) for p, subject in self._named_people if subject and p.start < position]
+            form = "she" if pronoun in ("she", "her") else "he"
+            people = [
+                s for s in self._recent if s.kind == SourceKind.PERSON and self._pronoun_of.get(s.key, form) == form
+            ]
+            earlier = [(s.start, s) for s in people if s.start < position]
+            earlier += [
+                (p.start, p)
+                for p, subject in self._named_people
+                if subject and p.start < position and self._pronoun_of.get(p.key, form) == form
+            ]
             if earlier:
                 return max(earlier, key=lambda item: item[0])[1]
-            kinds = {SourceKind.PERSON}
+            return people[-1] if people else None
         elif pronoun in lexicon.PRONOUNS_GROUP:
             # Not a named person: "they" after "Mayor Tom Ruiz said ..." is someone else, and
             # leaving it unresolved is better than putting words in his mouth.
@@ -860,6 +873,66 @@ def _descriptor(head: Token) -> list[Token]:
     ]
     dropped = {t.i for clause in clauses if clause.i != head.i for t in clause.subtree}
     return trim_punctuation(without_dateline([t for t in head.subtree if t.i not in dropped])) or [head]
+
+
+def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
+    """ "he" or "she" for each person the article makes clear, by key: from an honorific before
+    the name ("Mr.", "Ms."), a word for a man or a woman in the role or said of the name ("Omar is
+    one of the first two Muslim women"), and the pronouns after the name in sentences that quote no
+    one and whose subject it is or that name no one else. Only mentions by the full name count; a
+    person the evidence leaves in doubt is left out."""
+    counts: dict[str, dict[str, int]] = {}
+    sentence_names: dict[int, set[str]] = {}
+    for span, profile in named:
+        sentence_names.setdefault(span.sent.start, set()).add(profile.key)
+    for span, profile in named:
+        if span.text != profile.key:
+            continue  # "Trump" may stand for another Trump than the one named in full
+        tally = counts.setdefault(profile.key, {"he": 0, "she": 0})
+        honorific = span.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+        described = [*(profile.role or "").lower().split(), *(t.lower_ for t in _said_of(span.root))]
+        for form, words in _GENDERED.items():
+            tally[form] += 2 * (honorific in words["honorifics"]) + 2 * any(w in words["nouns"] for w in described)
+        sentence = span.sent
+        alone = sentence_names[sentence.start] == {profile.key} or _subject_of_its_sentence(span.root)
+        if alone and not any(t.is_quote for t in sentence):
+            for token in (t for t in sentence if t.i >= span.end and t.pos_ == "PRON"):
+                for form, words in _GENDERED.items():
+                    tally[form] += token.lower_ in words["pronouns"]
+    return {
+        key: max(tally, key=lambda form: tally[form])
+        for key, tally in counts.items()
+        if max(tally.values()) >= 2 * min(tally.values()) and max(tally.values()) > 0
+    }
+
+
+def _said_of(name: Token) -> list[Token]:
+    """What a copula says the name is: "Omar is one of the first two Muslim women"."""
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_ != "be":
+        return []
+    return [t for c in verb.children if c.dep_ == "attr" for t in c.subtree]
+
+
+_GENDERED = {
+    "he": {
+        "pronouns": frozenset("he him his himself".split()),
+        "honorifics": frozenset({"mr"}),
+        "nouns": frozenset(
+            """man men boy father husband son brother king prince spokesman chairman congressman
+            businessman councilman assemblyman widower grandfather uncle nephew""".split()
+        ),
+    },
+    "she": {
+        "pronouns": frozenset("she her hers herself".split()),
+        "honorifics": frozenset({"mrs", "ms", "miss"}),
+        "nouns": frozenset(
+            """woman women girl mother wife daughter sister queen princess actress spokeswoman
+            chairwoman congresswoman businesswoman councilwoman assemblywoman widow grandmother aunt
+            niece""".split()
+        ),
+    },
+}
 
 
 def _subject_of_its_sentence(name: Token) -> bool:
