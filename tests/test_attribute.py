@@ -602,6 +602,13 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "Maria Lopes",
             "lead researcher and planetary scientist",
         ),
+        # Nor is someone's own word for another ("threatening my life")
+        (
+            "Sharing my letter on the sentencing of Paul Carter, a man convicted of threatening my life. Paul "
+            "Carter said he was sorry.",
+            "Paul Carter",
+            None,
+        ),
         # "himself" is no role
         ("Apparently, Mark Dunne himself commented on the post and said he would turn himself in.", "Mark Dunne", None),
     ],
@@ -1032,6 +1039,12 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
         ),
         # ... nor where the parse makes one a subject.
         ("Q asked what had surprised him the most.", []),
+        # Of a noun and a name that the parse makes two subjects, the name
+        (
+            "Rainfall occurs everywhere on the moon, but the poles are drier, said study co-author Anezina Markou, "
+            "a European Space Agency research fellow.",
+            ["Anezina Markou"],
+        ),
         # The one moved to speak, not what moved them
         ("The video prompted some viewers to argue that the advert made the drug look harmless.", ["some viewers"]),
         # A name that the entity tagger ran on into a dash and a clause
@@ -1415,6 +1428,13 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
         # An organization does not say "I".
         ('"I think all of us thought it was wrong," Sondergaard said.', "Sondergaard", SourceKind.PERSON),
         ('"World War I ended a century ago," Sondergaard said.', "Sondergaard", SourceKind.ORGANIZATION),
+        # A body's name with a possessive in it, whole
+        (
+            "A man pleaded guilty to the charges, the U.S. Attorney’s Office for the Western District of Ohio "
+            "announced Monday.",
+            "the U.S. Attorney’s Office",
+            SourceKind.ORGANIZATION,
+        ),
         # A title in capitals is no acronym of a body.
         ("The company's CEO said sales fell.", "The company's CEO", SourceKind.ANONYMOUS),
     ],

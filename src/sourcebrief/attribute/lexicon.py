@@ -123,6 +123,8 @@ PRONOUNS_GROUP = frozenset("they them their".split())
 PRONOUNS_THING = frozenset("it its".split())
 # Outside quotation marks, "I" and "we" are the writer (op-eds, letters, columns).
 PRONOUNS_WRITER = frozenset("i we".split())
+# Every form of the first person: a role in these words is the speaker's own ("threatening my life").
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
 
 # Countries and territories by their English names (CLDR, as Babel ships it): the entity tagger
 # sometimes takes one for a person ("Malawi confirmed its first infections").

@@ -226,6 +226,9 @@ def proper_name(token: Token) -> str:
     possessor = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
     if possessor is not None:
         return proper_name(possessor)
+    titled = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN" and not c.ent_type_), None)
+    if titled is not None and token.pos_ == "PROPN":  # "the U.S. Attorney's Office": the whole name
+        return token.doc[titled.left_edge.i : token.i + 1].text
     left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod") and (t.pos_ == "PROPN" or t.text == "The")]
     # A modifier's own modifiers belong to the name: "United" in "United States House".
     first = left[0].left_edge if left and left[0].left_edge.pos_ == "PROPN" else (left or [token])[0]
@@ -528,7 +531,12 @@ class SpeakerResolver:
             if c.dep_ == "appos" and c.pos_ != "PRON" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]  # "Rodney Constantine himself" has no role
         # An age ("Volodymyr Zhukovskyy, 23,") or a count ("a third, Jared Golden,") is no role.
-        described = [text_of(a) for a in appositions if not all(_part_of_a_count(t) for t in a)]
+        # Nor is someone's own word for them ("Paul Carter, a man convicted of threatening my life").
+        described = [
+            text_of(a)
+            for a in appositions
+            if not all(_part_of_a_count(t) for t in a) and not any(t.lower_ in lexicon.FIRST_PERSON for t in a)
+        ]
         role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
         # A count ("two") or an adjective alone ("the real Mark Dunne", "Lovesick") is no role.
         role_words = [] if all(_part_of_a_count(t) or _describes_only(t) for t in role_words) else role_words

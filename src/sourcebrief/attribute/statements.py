@@ -396,6 +396,10 @@ def _subject_of(cue: Token) -> Token | None:
         # "spokesman for the Council, Alistair Baskey told": of a role and a name parsed as two
         # subjects, the name says who.
         subject = next((c for c in subjects if holder_of_a_role(c)), subject)
+        # "said study co-author Anezina Solomonidou": of a noun and a name parsed as two subjects
+        # (the hyphen split the role), the name says who.
+        if len(subjects) > 1 and subject.ent_type_ != "PERSON":
+            subject = next((c for c in subjects if c.ent_type_ == "PERSON"), subject)
         # A passive's subject, also one it shares with the verb before ("fell ... and was thought
         # to be in a coma"), is what was said of, not who said it: the speaker is its agent.
         if subject is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
