@@ -387,6 +387,24 @@ def test_attribute_he_is_not_a_woman_the_article_names(nlp) -> None:  # type: ig
     assert said == {"Maria Lopez": ["the accounts were in order"], "Tom Reed": ["the audit was flawed"]}
 
 
+def test_attribute_she_is_not_a_man_named_with_his_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Prince" says he is a man; Emily Marsh is no name the entity tagger finds.
+    text = (
+        "Prince Harald gave the interview on Saturday. Asked about the night, he was calm. Emily Marsh pressed "
+        "on, and she said the account made no sense. He said he could not remember the evening."
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {"Harald": ["he could not remember the evening"]}
+
+
+def test_attribute_a_pronoun_object_says_nothing_of_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "him" is someone else; "her kitchen" is hers: "he" is not Elise Marten.
+    text = "Elise Marten found him in her kitchen on Monday. He said the door had been open all night."
+    _, attribution = attribution_of(text, nlp)
+    assert not attribution.sources
+
+
 def test_attribute_she_after_a_person_known_by_role_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Health Minister Laura Chen said the hospital would stay open. The head of the internal investigations "

@@ -331,6 +331,8 @@ class SpeakerResolver:
             found = self._person_of_joined_clause(subject) or self._antecedent(subject.lower_, subject.idx)
             if found is None:
                 return None
+            if subject.lower_ in lexicon.PRONOUNS_PERSON:  # once "she", not later "he"
+                self._pronoun_of.setdefault(found.key, _pronoun_form(subject.lower_))
             return self._remember(replace(found, start=subject.idx, end=subject.idx + len(subject)))
         if subject.text in lexicon.INTERVIEW_LABELS:
             return None  # an interview's "Q", which the tagger can take for a source
@@ -357,7 +359,12 @@ class SpeakerResolver:
         if pronoun.lower_ not in lexicon.PRONOUNS_PERSON or pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
             return None
         named = [c for dep in ("nsubj", "dobj") for c in verb.head.children if c.dep_ == dep and c.pos_ != "PRON"]
-        people = (s for s in map(self._describe, named) if s is not None and s.kind == SourceKind.PERSON)
+        form = _pronoun_form(pronoun.lower_)
+        people = (
+            s
+            for s in map(self._describe, named)
+            if s is not None and s.kind == SourceKind.PERSON and self._pronoun_of.get(s.key, form) == form
+        )
         return next(people, None)
 
     def _remember(self, speaker: Speaker) -> Speaker:
@@ -373,7 +380,7 @@ class SpeakerResolver:
         if pronoun in lexicon.PRONOUNS_PERSON:
             # The last person before the pronoun, preferring people who were subjects: in "Trump
             # attacked Clinton. He said ...", "he" is Trump.
-            form = "she" if pronoun in ("she", "her") else "he"
+            form = _pronoun_form(pronoun)
             people = [
                 s for s in self._recent if s.kind == SourceKind.PERSON and self._pronoun_of.get(s.key, form) == form
             ]
@@ -887,14 +894,15 @@ def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
     """ "he" or "she" for each person the article makes clear, by key: from an honorific before
     the name ("Mr.", "Ms."), a word for a man or a woman in the role or said of the name ("Omar is
     one of the first two Muslim women"), and the pronouns after the name in sentences that quote no
-    one and whose subject it is or that name no one else. Only mentions by the full name count; a
-    person the evidence leaves in doubt is left out."""
+    one and whose subject it is or that name no one else (subjects, possessives and reflexives, not
+    objects). Only mentions by the full name count; a person the evidence leaves in doubt is left
+    out."""
     counts: dict[str, dict[str, int]] = {}
     sentence_names: dict[int, set[str]] = {}
     for span, profile in named:
         sentence_names.setdefault(span.sent.start, set()).add(profile.key)
     for span, profile in named:
-        if span.text != profile.key:
+        if text_of(_without_titles(span)) != profile.key:
             continue  # "Trump" may stand for another Trump than the one named in full
         tally = counts.setdefault(profile.key, {"he": 0, "she": 0})
         honorific = span.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
@@ -904,7 +912,7 @@ def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
         sentence = span.sent
         alone = sentence_names[sentence.start] == {profile.key} or _subject_of_its_sentence(span.root)
         if alone and not any(t.is_quote for t in sentence):
-            for token in (t for t in sentence if t.i >= span.end and t.pos_ == "PRON"):
+            for token in (t for t in sentence if t.i >= span.end and _refers_back(t)):
                 for form, words in _GENDERED.items():
                     tally[form] += token.lower_ in words["pronouns"]
     return {
@@ -912,6 +920,18 @@ def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
         for key, tally in counts.items()
         if max(tally.values()) >= 2 * min(tally.values()) and max(tally.values()) > 0
     }
+
+
+def _pronoun_form(pronoun: str) -> str:
+    return "she" if pronoun in _GENDERED["she"]["pronouns"] else "he"
+
+
+def _refers_back(pronoun: Token) -> bool:
+    """A pronoun that can be the sentence's person: a subject, a possessive or a reflexive, not
+    an object ("Elise Matthesen found him")."""
+    return pronoun.pos_ == "PRON" and (
+        pronoun.dep_ in ("nsubj", "nsubjpass", "poss") or pronoun.lower_.endswith("self")
+    )
 
 
 def _said_of(name: Token) -> list[Token]:
