@@ -398,6 +398,16 @@ def test_attribute_she_is_not_a_man_named_with_his_title(nlp) -> None:  # type: 
     assert said == {"Harald": ["he could not remember the evening"]}
 
 
+def test_attribute_a_quote_whose_she_is_unknown_continues_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At dinner, Tom Avery told his parents he had one more gift. He then handed an envelope to his mom. "
+        "“It must be something really nice,” she said while opening it."
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {"Tom Avery": ["he had one more gift"]}
+
+
 def test_attribute_a_pronoun_object_says_nothing_of_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     # "him" is someone else; "her kitchen" is hers: "he" is not Elise Marten.
     text = "Elise Marten found him in her kitchen on Monday. He said the door had been open all night."
@@ -1057,11 +1067,16 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
         ),
         # ... nor where the parse makes one a subject.
         ("Q asked what had surprised him the most.", []),
-        # Of a noun and a name that the parse makes two subjects, the name
+        # Of a noun and a name that the parse makes two subjects, the name, but not where the noun
+        # is a phrase of its own
         (
             "Rainfall occurs everywhere on the moon, but the poles are drier, said study co-author Anezina Markou, "
             "a European Space Agency research fellow.",
             ["Anezina Markou"],
+        ),
+        (
+            "A French prisoner who was held captive by 'John' says he was part of a group of fighters.",
+            ["A French prisoner"],
         ),
         # The one moved to speak, not what moved them
         ("The video prompted some viewers to argue that the advert made the drug look harmless.", ["some viewers"]),

@@ -149,6 +149,10 @@ def _assemble(analysis: Analysis, raws: Iterable[RawStatement]) -> Attribution:
             speaker = outer.speaker  # "I" in another speaker's words (a transcript line) is that speaker
         else:
             speaker = resolver.resolve(raw.subject, any_noun=raw.subject_is_source, within=raw.mention)
+        if speaker is None and raw.subject is not None and raw.subject.lower_ in lexicon.PRONOUNS_PERSON:
+            # '"It has to be a nice present," she said', where no woman is named: said by someone
+            # unknown, so no continuation of another speaker's words.
+            covered.append(_Covered(raw.content[0], raw.content[1], None, direct=False))
         if speaker is None or (outer is not None and outer.speaker is not None and outer.speaker.key == speaker.key):
             continue  # "..., which he said ..." inside his own statement adds nothing
         statement = _to_statement(raw, speaker, [line] if line else quotes, article)

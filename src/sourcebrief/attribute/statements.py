@@ -397,9 +397,10 @@ def _subject_of(cue: Token) -> Token | None:
         # subjects, the name says who.
         subject = next((c for c in subjects if holder_of_a_role(c)), subject)
         # "said study co-author Anezina Solomonidou": of a noun and a name parsed as two subjects
-        # (the hyphen split the role), the name says who.
+        # (the hyphen split the role), the name says who; not a name after a preposition ("A
+        # French prisoner who was held by 'John' says").
         if len(subjects) > 1 and subject.ent_type_ != "PERSON":
-            subject = next((c for c in subjects if c.ent_type_ == "PERSON"), subject)
+            subject = next((c for c in subjects if c.ent_type_ == "PERSON" and not _after_a_preposition(c)), subject)
         # A passive's subject, also one it shares with the verb before ("fell ... and was thought
         # to be in a coma"), is what was said of, not who said it: the speaker is its agent.
         if subject is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -422,6 +423,13 @@ def _moved_to_it(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in lexicon.MOVING_VERBS:
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _after_a_preposition(name: Token) -> bool:
+    before = name.left_edge.i - 1
+    while before >= 0 and name.doc[before].is_punct:
+        before -= 1
+    return before >= 0 and name.doc[before].pos_ == "ADP"
 
 
 def _inverted_statement(cue: Token, sentence: Span) -> RawStatement | None:
