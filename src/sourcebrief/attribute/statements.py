@@ -399,7 +399,7 @@ def _subject_of(cue: Token) -> Token | None:
         # "said study co-author Anezina Solomonidou": of a noun and a name parsed as two subjects
         # (the hyphen split the role), the name says who; not a name after a preposition ("A
         # French prisoner who was held by 'John' says").
-        if len(subjects) > 1 and subject.ent_type_ != "PERSON":
+        if subject is not None and len(subjects) > 1 and subject.ent_type_ != "PERSON":
             subject = next((c for c in subjects if c.ent_type_ == "PERSON" and not _after_a_preposition(c)), subject)
         # A passive's subject, also one it shares with the verb before ("fell ... and was thought
         # to be in a coma"), is what was said of, not who said it: the speaker is its agent.
