@@ -213,3 +213,9 @@ INTERVIEW_LABELS = frozenset({"Q", "A"})
 # Verbs that move someone to do what the infinitive after their object says ("prompted some users
 # to argue", "led the maker to announce"): the object is who spoke.
 MOVING_VERBS = frozenset("lead prompt cause force spur inspire compel".split())
+# Words for where someone is in life that tabloids run into a name ("Widower Stan Beaton", "Mum
+# Meng Xiangyan"): the entity tagger takes them for part of it.
+LIFE_NOUNS = frozenset(
+    """mum mom dad widow widower pensioner grandmother grandfather gran granny grandad grandma grandpa
+    schoolgirl schoolboy teenager toddler newlywed""".split()
+)

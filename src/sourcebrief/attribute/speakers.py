@@ -192,7 +192,11 @@ def _entity_part(entity: Span, token: Token) -> Span:
     breaks = [
         t.i
         for t in entity
-        if t.text == ":" or t.dep_ == "mark" or _a_dash_before_a_clause(t) or _joins_two_names(entity, t)
+        if t.text == ":"
+        or t.dep_ == "mark"
+        or _a_dash_before_a_clause(t)
+        or _joins_two_names(entity, t)
+        or _after_an_outlet(entity, t)
     ]
     start = max((i + 1 for i in breaks if i < token.i), default=entity.start)
     end = min((i for i in breaks if i > token.i), default=entity.end)
@@ -200,6 +204,14 @@ def _entity_part(entity: Span, token: Token) -> Span:
     while end - 1 > token.i and token.doc[end - 1].pos_ == "ADP":
         end -= 1
     return token.doc[start:end]
+
+
+def _after_an_outlet(entity: Span, token: Token) -> bool:
+    """The possessive of an outlet that a name follows ("The Washington Post's Liz Sly"): the
+    outlet and its journalist are two names."""
+    if (token.tag_ != "POS" and token.dep_ != "case") or token.i + 1 >= entity.end:
+        return False
+    return is_outlet_name(token.doc[entity.start : token.i].text)
 
 
 def _next_clause_subject(entity: Span, token: Token) -> int:
@@ -244,18 +256,22 @@ def _a_dash_before_a_clause(token: Token) -> bool:
 
 def _joins_two_names(entity: Span, token: Token) -> bool:
     """ "and" between two runs of proper nouns, each of two words or more ("The United Nations and
-    Human Rights Watch"); "Procter and Gamble" and "the National Institute of Allergy and
-    Infectious Disease" are one name."""
+    Human Rights Watch"); "Procter and Gamble", "the National Institute of Allergy and Infectious
+    Disease" and "the National Oceanic and Atmospheric Administration" are one name."""
     before = [t for t in entity if t.i < token.i and t.dep_ != "det"]
     after = [t for t in entity if t.i > token.i]
     plain = all(t.pos_ == "PROPN" for t in before + after)
-    return token.dep_ == "cc" and plain and len(before) > 1 and len(after) > 1
+    # Not where the words before "and" end on an adjective: "the National Oceanic and
+    # Atmospheric Administration".
+    whole = bool(before) and not lexicon.a_describing_word(before[-1].text)
+    return token.dep_ == "cc" and plain and whole and len(before) > 1 and len(after) > 1
 
 
 def _bare_name(span: Span) -> str:
     # "the BBC" -> "BBC", "The Interior Ministry" -> "Interior Ministry"; "The Record" is a name.
     # A possessive is no part of it: "the Institute's director" is affiliated with "Institute".
-    if span[-1].tag_ == "POS" and span[-1].head.dep_ == "poss":  # "Barron's reported": its name
+    possessive = span[-1].tag_ == "POS" or span[-1].dep_ == "case"
+    if possessive and span[-1].head.dep_ == "poss":  # "Barron's reported": its name
         span = span[:-1]
     text = span.text
     if text.startswith("the ") or (text.startswith("The ") and len(span) > 2):
@@ -406,6 +422,10 @@ class SpeakerResolver:
         body = self._body_named_before(head)
         if body is not None:
             return body
+        outlet = _outlet_owning(head)
+        if outlet is not None and head.pos_ == "PROPN":  # "The Washington Post's Liz Sly": its journalist
+            journalist = head.doc[_names_before(head, lambda t: t.dep_ == "compound") : head.i + 1]
+            return replace(self._person(head, journalist), conduit=proper_name(outlet))
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
@@ -1086,11 +1106,12 @@ def _describes_only(token: Token) -> bool:
 
 
 def _continues_name(token: Token, name_start: Token) -> bool:
-    """A proper noun right before a name, that is no title or place, is part of the name."""
+    """A proper noun right before a name, that is no title, place or word for where someone is in
+    life ("Widower"), is part of the name."""
     return (
         token.i == name_start.i - 1
         and token.pos_ == "PROPN"
-        and token.lower_ not in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS
+        and token.lower_ not in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS | lexicon.LIFE_NOUNS
         and token.ent_type_ not in _AFFILIATION_LABELS
         and token.text[:1].isupper()
         and not token.text.isupper()
@@ -1107,8 +1128,8 @@ def _without_titles(person: Span) -> list[Token]:
         tokens = tokens[institution[-1] + 1 :]
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLE_WORDS or tokens[0].lower_ in lexicon.ROLE_NOUNS):
         tokens = tokens[1:]
-    if len(tokens) > 2 and lexicon.a_describing_word(tokens[0].text):
-        tokens = tokens[1:]  # "Lovesick Tan Shen", a caption's word run into the name
+    if len(tokens) > 2 and (lexicon.a_describing_word(tokens[0].text) or tokens[0].lower_ in lexicon.LIFE_NOUNS):
+        tokens = tokens[1:]  # "Lovesick Tan Shen", "Widower Stan Beaton": a word run into the name
     return tokens
 
 
@@ -1160,6 +1181,14 @@ def outlet_object(verb: Token) -> str | None:
         if g.dep_ == "pobj"
     ]
     for obj in objects:
+        outlet = _outlet_owning(obj)
+        if outlet is not None:
+            return proper_name(outlet)  # "told The Washington Post's Holly Watt"
         if obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
             return proper_name(obj)
     return None
+
+
+def _outlet_owning(name: Token) -> Token | None:
+    """The outlet whose possessive comes before a name: "The Washington Post's Liz Sly"."""
+    return next((c for c in name.children if c.dep_ == "poss" and is_outlet_name(proper_name(c))), None)
