@@ -1083,6 +1083,11 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "A French prisoner who was held captive by 'John' says he was part of a group of fighters.",
             ["A French prisoner"],
         ),
+        (
+            "“I was very concerned about that pause because it is not just the number of shots,” the man’s "
+            "lawyer, Rita Blumberg, told CNN’s Dan Lemmon.",
+            ["Rita Blumberg"],
+        ),
         # The one moved to speak, not what moved them
         ("The video prompted some viewers to argue that the advert made the drug look harmless.", ["some viewers"]),
         # A name that the entity tagger ran on into a dash and a clause

@@ -398,9 +398,10 @@ def _subject_of(cue: Token) -> Token | None:
         subject = next((c for c in subjects if holder_of_a_role(c)), subject)
         # "said study co-author Anezina Solomonidou": of a noun and a name parsed as two subjects
         # (the hyphen split the role), the name says who; not a name after a preposition ("A
-        # French prisoner who was held by 'John' says").
+        # French prisoner who was held by 'John' says") nor one told ("the man's attorney, Lopa
+        # Blumenthal, told CNN's Don Lemon").
         if subject is not None and len(subjects) > 1 and subject.ent_type_ != "PERSON":
-            subject = next((c for c in subjects if c.ent_type_ == "PERSON" and not _after_a_preposition(c)), subject)
+            subject = next((c for c in subjects if _the_name_of(subject, c, verb)), subject)
         # A passive's subject, also one it shares with the verb before ("fell ... and was thought
         # to be in a coma"), is what was said of, not who said it: the speaker is its agent.
         if subject is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -423,6 +424,15 @@ def _moved_to_it(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in lexicon.MOVING_VERBS:
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _the_name_of(subject: Token, name: Token, verb: Token) -> bool:
+    """Whether the name, a second subject of the verb, names who the subject is: it runs on from
+    the subject ("study co-author Anezina Solomonidou") or stands between it and the verb, and
+    follows no preposition."""
+    runs_on = name.left_edge.i == subject.right_edge.i + 1
+    between = subject.i < name.i < verb.i
+    return name.ent_type_ == "PERSON" and (runs_on or between) and not _after_a_preposition(name)
 
 
 def _after_a_preposition(name: Token) -> bool:
