@@ -1072,6 +1072,8 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
         ),
         # ... nor where the parse makes one a subject.
         ("Q asked what had surprised him the most.", []),
+        # Coming upon someone is saying nothing.
+        ("Police found the suspect dead in his car.", []),
         # Of a noun and a name that the parse makes two subjects, the name, but not where the noun
         # is a phrase of its own
         (
@@ -1478,6 +1480,8 @@ def test_attribute_a_courtesy_title_is_no_role(nlp, text, role) -> None:  # type
             "the U.S. Attorney’s Office",
             SourceKind.ORGANIZATION,
         ),
+        # A name ending on a body's word is the body's, whatever the entity tagger says.
+        ("Virgin Media said the engineer had found the ring.", "Virgin Media", SourceKind.ORGANIZATION),
         # A name after an outlet's possessive is its journalist's.
         ("The Washington Post’s Ann Lee agreed, saying the drops had gone awry.", "Ann Lee", SourceKind.PERSON),
         # An adjective before "and" joins one name.

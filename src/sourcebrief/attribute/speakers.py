@@ -50,6 +50,8 @@ def people_in(doc: Doc) -> list[Span]:
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
     alone = lexicon.COUNTRIES | {e.text for e in people if len(e) == 1 and lexicon.a_describing_word(e.text)}
     people = [e for e in people if e.text not in alone or e.text in name_words]
+    # Nor a name that ends on a body's word ("Virgin Media", "Lloyds Bank").
+    people = [e for e in people if e[-1].lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.OUTLET_NOUNS]
     # Nor, anywhere in the article, a name it gives a body: "the Islamist group Boko Haram".
     bodies = {e.text for e in people if e.start and _a_body_noun(doc[e.start - 1])}
     return [e for e in people if e.text not in bodies]

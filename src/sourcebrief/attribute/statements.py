@@ -149,9 +149,16 @@ def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tup
 
 
 def _finding_out(cue: Token) -> bool:
-    """ "tried to find out where the shots came from": looking for something, not saying it (a
-    study "found that ..." does)."""
-    return cue.lemma_ == "find" and any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children)
+    """ "tried to find out where the shots came from", "found the boy alive": looking for someone
+    or something, or coming upon them, not saying anything (a study "found that ..." does)."""
+    if cue.lemma_ != "find":
+        return False
+    looked = any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children)
+    return looked or any(c.dep_ == "ccomp" and c.lower_ in _STATES_FOUND_IN for c in cue.children)
+
+
+# How someone is found: "found the suspect dead", "found the boy alive".
+_STATES_FOUND_IN = frozenset("dead alive unconscious injured unharmed safe naked asleep missing".split())
 
 
 # Verbs that say what something is thought to be: "said to be", "believed to have".
