@@ -317,7 +317,7 @@ class SpeakerResolver:
         # Whether the article calls each person "he" or "she", so that "he said" does not go to
         # the last woman named.
         self._pronoun_of = _pronouns_by_person(
-            [(span, profile) for span, (profile, _) in zip(people, self._named_people, strict=True)]
+            [(span, profile, subject) for span, (profile, subject) in zip(people, self._named_people, strict=True)]
         )
 
     def resolve(
@@ -912,7 +912,7 @@ def _descriptor(head: Token) -> list[Token]:
     return trim_punctuation(without_dateline([t for t in head.subtree if t.i not in dropped])) or [head]
 
 
-def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
+def _pronouns_by_person(named: list[tuple[Span, Speaker, bool]]) -> dict[str, str]:
     """ "he" or "she" for each person the article makes clear, by key: from an honorific before
     the name ("Mr.", "Ms."), a word for a man or a woman in the role or said of the name ("Omar is
     one of the first two Muslim women"), and the pronouns after the name in sentences that quote no
@@ -921,9 +921,9 @@ def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
     out."""
     counts: dict[str, dict[str, int]] = {}
     sentence_names: dict[int, set[str]] = {}
-    for span, profile in named:
+    for span, profile, _ in named:
         sentence_names.setdefault(span.sent.start, set()).add(profile.key)
-    for span, profile in named:
+    for span, profile, subject in named:
         if text_of(_without_titles(span)) != profile.key:
             continue  # "Trump" may stand for another Trump than the one named in full
         tally = counts.setdefault(profile.key, {"he": 0, "she": 0})
@@ -932,7 +932,7 @@ def _pronouns_by_person(named: list[tuple[Span, Speaker]]) -> dict[str, str]:
         for form, words in _GENDERED.items():
             tally[form] += 2 * (honorific in words["honorifics"]) + 2 * any(w in words["nouns"] for w in described)
         sentence = span.sent
-        alone = sentence_names[sentence.start] == {profile.key} or _subject_of_its_sentence(span.root)
+        alone = sentence_names[sentence.start] == {profile.key} or subject
         if alone and not any(t.is_quote for t in sentence):
             for token in (t for t in sentence if t.i >= span.end and _refers_back(t)):
                 for form, words in _GENDERED.items():
