@@ -65,49 +65,42 @@ def test_claim_unknowns_split_coordinated_subjects(nlp) -> None:  # type: ignore
     assert texts[:2] == ["The cause of the fire", "the number of injured workers"]
 
 
-def test_claim_unknowns_from_it_is_unclear_clause(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of("The talks ended on Friday. It is unclear whether the two sides will meet again.", nlp)
-    assert [n.text for n in unknowns(analysis)] == ["whether the two sides will meet again"]
-
-
-def test_claim_a_condition_or_a_vote_not_taken_is_no_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of(
-        "Ana Ruiz, the successor should Bo Kim remain unconfirmed by the Senate, said she would serve. "
-        "The cause of the fire remains unclear.",
-        nlp,
-    )
-    assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
-
-
-def test_claim_unknown_to_someone_is_still_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of("The plant burned on Monday. The cause of the fire is not known by investigators.", nlp)
-    assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
-
-
-def test_claim_someone_who_did_not_know_is_no_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of(
-        "In ten years I have never known him to lie. The suspect might not have known he was wanted. "
-        "The cause of the fire is not known.",
-        nlp,
-    )
-    assert [n.text for n in unknowns(analysis)] == ["The cause of the fire"]
-
-
-def test_claim_unknown_is_the_clause_with_its_question_word_not_who_is_unsure(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of(
-        "It is unknown at this time what the patient is suffering from. Scientists are uncertain whether the "
-        "rock disintegrated. The mayor had no details on how.",
-        nlp,
-    )
-    assert [n.text for n in unknowns(analysis)] == [
-        "what the patient is suffering from",
-        "whether the rock disintegrated",
-    ]
-
-
-def test_claim_unknowns_from_a_when_clause(nlp) -> None:  # type: ignore[no-untyped-def]
-    analysis = analysis_of("The talks ended on Friday. It is not yet known when the results will be published.", nlp)
-    assert [n.text for n in unknowns(analysis)] == ["when the results will be published"]
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        # "It is unclear" with its clause
+        (
+            "The talks ended on Friday. It is unclear whether the two sides will meet again.",
+            ["whether the two sides will meet again"],
+        ),
+        (
+            "The talks ended on Friday. It is not yet known when the results will be published.",
+            ["when the results will be published"],
+        ),
+        # A condition or a vote not taken is no unknown.
+        (
+            "Ana Ruiz, the successor should Bo Kim remain unconfirmed by the Senate, said she would serve. "
+            "The cause of the fire remains unclear.",
+            ["The cause of the fire"],
+        ),
+        # Unknown to someone is still unknown.
+        ("The plant burned on Monday. The cause of the fire is not known by investigators.", ["The cause of the fire"]),
+        # Someone who did not know, or has never known someone to lie, is no unknown.
+        (
+            "In ten years I have never known him to lie. The suspect might not have known he was wanted. "
+            "The cause of the fire is not known.",
+            ["The cause of the fire"],
+        ),
+        # The clause with its question word, not who is unsure; no bare "how".
+        (
+            "It is unknown at this time what the patient is suffering from. Scientists are uncertain whether the "
+            "rock disintegrated. The mayor had no details on how.",
+            ["what the patient is suffering from", "whether the rock disintegrated"],
+        ),
+    ],
+)
+def test_claim_unknowns(nlp, text: str, unknown: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [n.text for n in unknowns(analysis_of(text, nlp))] == unknown
 
 
 def test_claim_speculation_is_flagged_only_when_unattributed(nlp) -> None:  # type: ignore[no-untyped-def]
