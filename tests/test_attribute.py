@@ -377,6 +377,17 @@ def test_attribute_he_after_a_statement_is_its_speaker_not_a_name_in_it(nlp) -> 
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Aaron Sorkin", 2)]
 
 
+def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tom Reed said the vote was fair. The US president, Barack Obama, also condemned the killing. "
+        "“We condemn the murder of a citizen,” he said."
+    )
+    article, attribution = attribution_of(text, nlp)
+    obama = source_named(attribution, "Barack Obama")
+    assert [article.quote(s.content) for s in obama.statements] == ["We condemn the murder of a citizen,"]
+    assert (obama.role, obama.affiliation) == ("president", "US")
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [

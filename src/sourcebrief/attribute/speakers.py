@@ -310,7 +310,7 @@ class SpeakerResolver:
         # antecedents for "he" and "she" even when they have not spoken yet.
         self._named_people: list[tuple[Speaker, bool]] = []
         for person in people:
-            profile = self._person(person.root, person)
+            profile = self._person(_noun_in_apposition_to(person.root), person)
             self._named_people.append((profile, _subject_of_its_sentence(person.root)))
             if profile.role or profile.affiliation:
                 self.profiles.setdefault(profile.key, profile)
@@ -985,11 +985,20 @@ _GENDERED = {
 }
 
 
+def _noun_in_apposition_to(name: Token) -> Token:
+    """The noun a name is set beside ("The US president, Barack Obama,"), whose words give the
+    person's role; else the name itself."""
+    head = name.head
+    return head if name.dep_ == "appos" and head.pos_ == "NOUN" and head.i < name.i else name
+
+
 def _subject_of_its_sentence(name: Token) -> bool:
     """A subject outside what someone is said to have said: in "Qureshi told the Post he believed
-    Emwazi was Jihadi John", a later "he" is Qureshi, not Emwazi."""
+    Emwazi was Jihadi John", a later "he" is Qureshi, not Emwazi. A name in apposition to the
+    subject counts: "The US president, Barack Obama, condemned it. 'We ...,' he said"."""
     said = any(t.dep_ == "ccomp" and t.head.lemma_.lower() in lexicon.CUE_VERBS for t in name.ancestors)
-    return name.dep_ in ("nsubj", "nsubjpass") and not said
+    subject = name.head if name.dep_ == "appos" else name
+    return subject.dep_ in ("nsubj", "nsubjpass") and not said
 
 
 def _without_clauses(apposition: Token) -> list[Token]:
