@@ -418,6 +418,18 @@ def test_attribute_he_and_she_go_to_no_one_the_article_calls_the_other(nlp, text
     assert {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources} == said
 
 
+def test_attribute_she_is_the_last_unnamed_woman_who_spoke_not_an_earlier_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pat Reed opened the fair on Monday. A 104-year-old woman from Texas is claiming that soda kept her "
+        "alive. “I'd rather have a soda than coffee,” she told the station."
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {
+        "A 104-year-old woman from Texas": ["that soda kept her alive", "I'd rather have a soda than coffee,"]
+    }
+
+
 def test_attribute_she_after_a_person_known_by_role_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Health Minister Laura Chen said the hospital would stay open. The head of the internal investigations "

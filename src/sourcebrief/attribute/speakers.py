@@ -399,9 +399,7 @@ class SpeakerResolver:
             # The last person before the pronoun, preferring people who were subjects: in "Trump
             # attacked Clinton. He said ...", "he" is Trump.
             form = _pronoun_form(pronoun)
-            people = [
-                s for s in self._recent if s.kind == SourceKind.PERSON and self._pronoun_of.get(s.key, form) == form
-            ]
+            people = [s for s in self._recent if self._could_be(s, form)]
             earlier = [(s.start, s) for s in people if s.start < position]
             earlier += [
                 (p.start, p)
@@ -419,6 +417,13 @@ class SpeakerResolver:
             # "it" is a body, an outlet or an unsigned document ("The report ... It said").
             return next((s for s in reversed(self._recent) if s.kind in _IT_KINDS), None)
         return next((s for s in reversed(self._recent) if s.kind in kinds), None)
+
+    def _could_be(self, speaker: Speaker, form: str) -> bool:
+        """Whether "he" or "she" (``form``) can stand for ``speaker``: a person the article does not
+        call the other, or an unnamed one described as a man or a woman ("A 104-year-old woman")."""
+        if speaker.kind == SourceKind.PERSON:
+            return self._pronoun_of.get(speaker.key, form) == form
+        return speaker.kind == SourceKind.ANONYMOUS and self._pronoun_of.get(speaker.key) == form
 
     def _describe(self, head: Token, within: tuple[int, int] | None = None) -> Speaker | None:
         body = self._body_named_before(head)
@@ -721,6 +726,9 @@ class SpeakerResolver:
         # "another source" are read as one: which words make them apart is not in the text.
         key = " ".join(t.lower_ for t in tokens if t.dep_ != "det" and t.tag_ != "PRP$" and t.lower_ not in _UNNAMED)
         affiliations = [t for t in tokens if t.ent_type_ in _AFFILIATION_LABELS]
+        gendered = (f for f, words in _GENDERED.items() if head.tag_ == "NN" and head.lower_ in words["nouns"])
+        if kind == SourceKind.ANONYMOUS and (form := next(gendered, None)):
+            self._pronoun_of.setdefault(key, form)  # "A 104-year-old woman ...": a later "she"
         return Speaker(
             key, descriptor, kind, start, end, affiliation=_affiliation(head, affiliations), conduit=conduit_of(head)
         )
