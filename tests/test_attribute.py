@@ -557,6 +557,14 @@ def test_attribute_sources_joined_each_said_it(nlp) -> None:  # type: ignore[no-
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Dick Durbin", 1), ("Adam Schiff", 1)]
 
 
+def test_attribute_an_opening_phrase_joined_to_the_subject_without_and_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After Conal's termination, his employer, the accounting firm, said it had received an email."
+    termination = next(t for t in nlp(text) if t.text == "termination")
+    assert termination.dep_ == "nsubj", "the case needs the opening phrase parsed as the verb's subject"
+    _, attribution = attribution_of(text, nlp)
+    assert [s.name for s in attribution.sources] == ["his employer, the accounting firm"]
+
+
 def test_attribute_people_who_name_a_counted_group_are_its_sources(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Two Democratic Representatives, Adam Schiff and Eric Swalwell, said the memo was misleading."
     _, attribution = attribution_of(text, nlp)

@@ -850,7 +850,12 @@ def joined_subjects(subject: Token) -> tuple[Token, ...]:
     holders = [c for c in subject.conjuncts if holder_of_a_role(c)]
     if holders:
         return (holders[0],)  # the role's name, not a second speaker
-    return (subject, *subject.conjuncts)
+    joined = sorted((subject, *subject.conjuncts), key=lambda t: t.i)
+    if not any(t.dep_ == "cc" for t in subject.doc[joined[0].i : joined[-1].i]):
+        # No "and" or "or" between them, so no list: "After Conal's termination, his employer
+        # said" joins an opening phrase to the subject, which is the phrase nearest the verb.
+        return (joined[-1],)
+    return tuple(joined)
 
 
 def _possessed_by_its_name(head: Token) -> Token | None:
