@@ -377,6 +377,21 @@ def test_attribute_he_after_a_statement_is_its_speaker_not_a_name_in_it(nlp) -> 
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [("Aaron Sorkin", 2)]
 
 
+PICKUP_TRUCK = (
+    "Mark Oberholtzer’s former Ford F-250 pickup truck, which now carries an anti-aircraft gun, was used in a "
+    "propaganda stunt. “A few of the people are really ugly,” he told the Galveston Daily News. Oberholtzer "
+    "said he had hired a lawyer."
+)
+
+
+def test_attribute_a_name_has_a_capital_and_no_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+    entities = {(e.text, e.label_) for e in nlp(PICKUP_TRUCK).ents}
+    assert {("pickup truck", "PERSON"), ("Mark Oberholtzer’s", "PERSON")} <= entities, "the case needs both tags"
+    article, attribution = attribution_of(PICKUP_TRUCK, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {"Mark Oberholtzer": ["he had hired a lawyer"]}
+
+
 def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Tom Reed said the vote was fair. The US president, Barack Obama, also condemned the killing. "

@@ -45,6 +45,8 @@ def people_in(doc: Doc) -> list[Span]:
         for e in doc.ents
         if e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and _given_a_role(e))
     ]
+    # A name has a capital: "pickup truck", which the entity tagger can call a person, is none.
+    people = [e for e in people if any(t.text[:1].isupper() for t in e)]
     # A country's name alone is no person, unless it is a named person's ("Jordan" for Jim Jordan);
     # nor is a word that says what someone is like ("Heavily outgunned Kurdish defenders said").
     name_words = {word for e in people if len(e) > 1 for word in e.text.split()}
@@ -1147,6 +1149,8 @@ def _without_titles(person: Span) -> list[Token]:
     """The name without leading titles that the entity tagger included ("Mayor Ana Ruiz",
     "House Intelligence Committee Chairman Adam Schiff")."""
     tokens = [t for t in person if t.lower_ != "the"]
+    if len(tokens) > 1 and tokens[-1].dep_ == "case":
+        tokens = tokens[:-1]  # "Mark Oberholtzer’s former truck": the entity tagger took the "’s"
     institution = [i for i, t in enumerate(tokens[:-2]) if t.lower_ in lexicon.INSTITUTION_WORDS]
     if institution:
         tokens = tokens[institution[-1] + 1 :]
