@@ -392,6 +392,23 @@ def test_attribute_a_name_has_a_capital_and_no_possessive(nlp) -> None:  # type:
     assert said == {"Mark Oberholtzer": ["he had hired a lawyer"]}
 
 
+def test_attribute_a_first_name_the_tagger_left_out_and_a_quote_before_a_long_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"I think the company is careful," Sumit Mehra, CTO of app studio Y Media Labs told Business Insider.\n\n'
+        "Mehra says he thinks it all comes down to battery life.\n\n"
+        '"Any engineer would say that," Y Media Labs CTO Sumit Mehra says.'
+    )
+    article, attribution = attribution_of(text, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {
+        "Sumit Mehra": [
+            "I think the company is careful,",
+            "he thinks it all comes down to battery life",
+            "Any engineer would say that,",
+        ]
+    }
+
+
 def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Tom Reed said the vote was fair. The US president, Barack Obama, also condemned the killing. "

@@ -551,8 +551,8 @@ class SpeakerResolver:
         # researcher Lucas Paganini said'): the role starts after the quotation's end.
         quoted = max((t.i for t in head.subtree if t.i < name_tokens[0].i and _ends_a_quotation(t)), default=-1)
         before = [t for t in head.subtree if quoted < t.i < name_tokens[0].i and t.dep_ not in ("det", "punct", "case")]
-        if before and len(text_of(name_tokens).split()) == 2 and _continues_name(before[-1], name_tokens[0]):
-            name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz"
+        if before and len(text_of(name_tokens).split()) <= 2 and _continues_name(before[-1], name_tokens[0]):
+            name_tokens.insert(0, before.pop())  # the "Carmen" of "Carmen Yulín Cruz", the "Sumit" of "Sumit Mehra"
         name = self._full_name_for(name_tokens[0].text) if len(name_tokens) == 1 else None
         name = name or text_of(name_tokens)
         named_first = head.i < person.start and _an_organization_named(head)
