@@ -703,6 +703,14 @@ def test_attribute_role_of_a_named_person(nlp, text: str, name: str, role: str |
     assert source_named(attribution, name).role == role
 
 
+def test_attribute_a_title_tagged_an_organization_is_role_not_affiliation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We just don\'t know," Pentagon spokesman Rear Adm. John Kirby said.'
+    assert ("Rear Adm.", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}, "the case needs the title tagged"
+    _, attribution = attribution_of(text, nlp)
+    kirby = source_named(attribution, "John Kirby")
+    assert (kirby.role, kirby.affiliation) == ("spokesman Rear Adm.", "Pentagon")
+
+
 def test_attribute_roles_joined_before_a_name_are_that_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     soufan = next(t for t in nlp(ROLES_BEFORE_A_NAME) if t.text == "Soufan")
     assert soufan.dep_ == "conj", "the case needs the roles and the name parsed as joined subjects"

@@ -1032,6 +1032,8 @@ def _in_role(token: Token, person: Span) -> bool:
     abbreviated_title = token.text.endswith(".") and token.lower_ in lexicon.TITLE_WORDS
     if token.ent_type_ not in _AFFILIATION_LABELS or token.i >= person.start or abbreviated_title:
         return True
+    if _only_titles(entity_name(token)):
+        return True  # "Rear Adm.", which the entity tagger can call an organization
     governing = next((a for a in (token, *token.ancestors) if a.dep_ == "pobj" and a.i < person.start), None)
     # "Center for Health Security medical anthropologist": the preposition is the name's own.
     if governing is not None:
@@ -1044,6 +1046,10 @@ def _in_role(token: Token, person: Span) -> bool:
     if preposition is None or preposition.pos_ != "ADP":
         return False
     return preposition.head.pos_ == "NOUN" and not preposition.head.ent_type_  # not "by [US] Secretary"
+
+
+def _only_titles(entity: tuple[str, str] | None) -> bool:
+    return entity is not None and all(word.lower() in lexicon.TITLE_WORDS for word in entity[0].split())
 
 
 def _an_organization_named(head: Token) -> bool:
@@ -1169,7 +1175,7 @@ def _affiliation(head: Token, tokens: list[Token]) -> str | None:
     names: list[str] = []
     for token in tokens:
         found = entity_name(token)
-        if found and found[1] in _AFFILIATION_LABELS and found[0] not in names:
+        if found and found[1] in _AFFILIATION_LABELS and found[0] not in names and not _only_titles(found):
             names.append(found[0])
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
