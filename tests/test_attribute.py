@@ -694,6 +694,13 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "Paul Carter",
             None,
         ),
+        # Nor is where someone stands in a caption's photograph
+        (
+            "By selling her son (right) to pay her daughter's (left) medical bills, Meng Xiangyan (centre) hopes "
+            "both her children will have a chance at life. Meng Xiangyan, 29, said that she was ready.",
+            "Meng Xiangyan",
+            None,
+        ),
         # "himself" is no role
         ("Apparently, Mark Dunne himself commented on the post and said he would turn himself in.", "Mark Dunne", None),
     ],

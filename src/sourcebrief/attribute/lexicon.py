@@ -126,6 +126,10 @@ PRONOUNS_WRITER = frozenset("i we".split())
 # Every form of the first person: a role in these words is the speaker's own ("threatening my life").
 FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
 
+# Where a person stands in a photograph, bracketed after the name in captions ("Meng Xiangyan
+# (centre)", "her son (pictured)"): no role.
+PICTURE_POSITIONS = frozenset("left right centre center middle pictured above below top bottom inset".split())
+
 # Countries and territories by their English names (CLDR, as Babel ships it): the entity tagger
 # sometimes takes one for a person ("Malawi confirmed its first infections").
 COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if code.isalpha())

@@ -567,11 +567,14 @@ class SpeakerResolver:
             if c.dep_ == "appos" and c.pos_ != "PRON" and not c.left_edge.i <= person.start <= c.right_edge.i
         ]  # "Rodney Constantine himself" has no role
         # An age ("Volodymyr Zhukovskyy, 23,") or a count ("a third, Jared Golden,") is no role.
-        # Nor is someone's own word for them ("Paul Carter, a man convicted of threatening my life").
+        # Nor is someone's own word for them ("Paul Carter, a man convicted of threatening my life"),
+        # or a caption's "(centre)".
         described = [
             text_of(a)
             for a in appositions
-            if not all(_part_of_a_count(t) for t in a) and not any(t.lower_ in lexicon.FIRST_PERSON for t in a)
+            if not all(_part_of_a_count(t) for t in a)
+            and not any(t.lower_ in lexicon.FIRST_PERSON for t in a)
+            and not all(t.lower_ in lexicon.PICTURE_POSITIONS for t in a)
         ]
         role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
         # A count ("two") or an adjective alone ("the real Mark Dunne", "Lovesick") is no role.
