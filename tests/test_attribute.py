@@ -409,6 +409,19 @@ def test_attribute_a_first_name_the_tagger_left_out_and_a_quote_before_a_long_ti
     }
 
 
+def test_attribute_a_quotation_the_parse_hangs_on_the_name_is_still_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"In general this is impossible," Dr. Charles Griswold, Curator of Arachnology (Emeritus) at the California '
+        "Academy of Sciences, told the magazine."
+    )
+    griswold = next(t for t in nlp(text) if t.text == "Griswold")
+    assert griswold.left_edge.i == 0, "the case needs the quotation parsed inside the name's phrase"
+    article, attribution = attribution_of(text, nlp)
+    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
+    assert said == {"Charles Griswold": ["In general this is impossible,"]}
+    assert attribution.sources[0].role == "Curator of Arachnology (Emeritus)"
+
+
 def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Tom Reed said the vote was fair. The US president, Barack Obama, also condemned the killing. "
@@ -700,6 +713,19 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "both her children will have a chance at life. Meng Xiangyan, 29, said that she was ready.",
             "Meng Xiangyan",
             None,
+        ),
+        # Brackets the parse cut open are closed again; a caption's "(center)" is left out
+        (
+            "Dr. Charles Griswold, Curator of Arachnology (Emeritus) at the California Academy of Sciences, said "
+            "the claim was impossible.",
+            "Charles Griswold",
+            "Curator of Arachnology (Emeritus)",
+        ),
+        (
+            "Joe Riquelme, an app developer from New York (center) surprised his parents. Riquelme said the gift "
+            "was a secret.",
+            "Joe Riquelme",
+            "an app developer from New York",
         ),
         # "himself" is no role
         ("Apparently, Mark Dunne himself commented on the post and said he would turn himself in.", "Mark Dunne", None),

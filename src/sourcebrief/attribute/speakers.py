@@ -1100,8 +1100,17 @@ def _as_written(tokens: list[Token]) -> str:
 def _role_text(parts: list[str]) -> str | None:
     """The role's parts joined, without the punctuation at their edges ("governor of Ohio,") or
     a courtesy title ("Mme")."""
-    stripped = (part.strip(_ROLE_EDGES) for part in parts)
+    stripped = (_closed_brackets(part.strip(_ROLE_EDGES)).strip(_ROLE_EDGES) for part in parts)
     return "; ".join(p for p in stripped if p and p.lower().rstrip(".") not in lexicon.COURTESY_TITLES) or None
+
+
+def _closed_brackets(role: str) -> str:
+    """A role whose last brackets the parse cut open ("Curator of Arachnology (Emeritus") closed
+    again, without a caption's "(center)" at its end."""
+    before, bracket, inside = role.rpartition("(")
+    if bracket and inside.rstrip(")").strip().lower() in lexicon.PICTURE_POSITIONS:
+        return before
+    return role + ")" if role.count("(") > role.count(")") else role
 
 
 # Nouns that name an outlet again: "the website reported", "the newspaper said" (not "the press",

@@ -150,8 +150,11 @@ def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tup
 
 def _names_before(subject: Token) -> Token:
     """Where the words naming the speaker start, with the nouns run on before the subject that the
-    parse hung elsewhere: '"...," Y Media Labs CTO Sumit Mehra says' (it made "CTO" an adverb)."""
+    parse hung elsewhere: '"...," Y Media Labs CTO Sumit Mehra says' (it made "CTO" an adverb).
+    Not the quotation itself, where the parse hangs it on the name."""
     first = subject.left_edge
+    if any(t.is_quote for t in subject.doc[first.i : subject.i]):
+        first = subject
     while first.i > 0 and first.nbor(-1).pos_ in ("PROPN", "NOUN"):
         first = first.nbor(-1)
     return first
