@@ -727,6 +727,19 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
             "Joe Riquelme",
             "an app developer from New York",
         ),
+        # When is no part of who
+        (
+            "In 1995 Adelaide residents Casey Dean, 14, and his mate Eduard Nitz, 13, stopped off at their local "
+            "McDonald’s. Dean said it was the oldest burger in the world.",
+            "Casey Dean",
+            "Adelaide residents",
+        ),
+        # The outlet a journalist reports for is where they spoke, not their role
+        (
+            "The Daily Beast’s Jamie Dettmer, reporting from the Syrian border, said the morale had shifted.",
+            "Jamie Dettmer",
+            None,
+        ),
         # "himself" is no role
         ("Apparently, Mark Dunne himself commented on the post and said he would turn himself in.", "Mark Dunne", None),
     ],

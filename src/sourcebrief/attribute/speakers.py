@@ -434,7 +434,9 @@ class SpeakerResolver:
         outlet = _outlet_owning(head)
         if outlet is not None and head.pos_ == "PROPN":  # "The Washington Post's Liz Sly": its journalist
             journalist = head.doc[_names_before(head, lambda t: t.dep_ == "compound") : head.i + 1]
-            return replace(self._person(head, journalist), conduit=proper_name(outlet))
+            reporter = self._person(head, journalist)
+            conduit = proper_name(outlet)
+            return replace(reporter, conduit=conduit, role=None if reporter.role == conduit else reporter.role)
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
@@ -576,7 +578,11 @@ class SpeakerResolver:
             and not any(t.lower_ in lexicon.FIRST_PERSON for t in a)
             and not all(t.lower_ in lexicon.PICTURE_POSITIONS for t in a)
         ]
-        role_words = [t for t in before if _in_role(t, person) and not _abbreviation_in_brackets(t)]
+        role_words = [
+            t
+            for t in before
+            if _in_role(t, person) and not _abbreviation_in_brackets(t) and not _in_a_time_phrase(t, head)
+        ]
         # A count ("two") or an adjective alone ("the real Mark Dunne", "Lovesick") is no role.
         role_words = [] if all(_part_of_a_count(t) or _describes_only(t) for t in role_words) else role_words
         role_words = _without_honorific(role_words, described)
@@ -1049,6 +1055,15 @@ def _in_role(token: Token, person: Span) -> bool:
     if preposition is None or preposition.pos_ != "ADP":
         return False
     return preposition.head.pos_ == "NOUN" and not preposition.head.ent_type_  # not "by [US] Secretary"
+
+
+def _in_a_time_phrase(token: Token, head: Token) -> bool:
+    """ "In 1995 Adelaide residents Casey Dean": when is no part of who."""
+    while token.i != head.i and token.dep_ != "ROOT":
+        if token.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _only_titles(entity: tuple[str, str] | None) -> bool:
