@@ -693,6 +693,7 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
         # A word for where someone is in life, run into the name, is the role.
         ("Widower Stan Beaton said he had forgiven the driver.", "Stan Beaton", "Widower"),
+        ('Local Aamir Dhawan, 30, said: "No one went to help the man."', "Aamir Dhawan", "Local"),
         # No words of the quotation that the parse hangs on the name
         (
             '"While we have not detected liquid water directly, we found the next best thing: water in vapor '

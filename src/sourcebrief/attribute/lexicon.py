@@ -221,5 +221,5 @@ MOVING_VERBS = frozenset("lead prompt cause force spur inspire compel".split())
 # Meng Xiangyan"): the entity tagger takes them for part of it.
 LIFE_NOUNS = frozenset(
     """mum mom dad widow widower pensioner grandmother grandfather gran granny grandad grandma grandpa
-    schoolgirl schoolboy teenager toddler newlywed""".split()
+    schoolgirl schoolboy teenager toddler newlywed local resident villager neighbour neighbor""".split()
 )
