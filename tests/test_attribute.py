@@ -1277,6 +1277,7 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
         ("Dylan Thomas went to a doctor on Monday. Monday told him that it was something out of the ordinary.", []),
         # A passive cue's subject is what was said of, not who said it.
         ("The handsome Dr. Drake Ramoray fell down an elevator shaft and was thought to be in a coma.", []),
+        ("The only person confirmed to be onboard is the screenwriter, Aaron Sorkin.", []),
     ],
 )
 def test_attribute_who_speaks(nlp, text: str, speakers: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -174,7 +174,7 @@ _STATES_FOUND_IN = frozenset("dead alive unconscious injured unharmed safe naked
 
 
 # Verbs that say what something is thought to be: "said to be", "believed to have".
-_SAID_OF_SOMETHING = frozenset("say think believe report allege rumor rumour know consider understand".split())
+_SAID_OF_SOMETHING = frozenset("say think believe report allege rumor rumour know consider understand confirm".split())
 
 
 def said_to_be(verb: Token) -> bool:
