@@ -737,7 +737,8 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
         # The outlet a journalist reports for is where they spoke, not their role
         (
-            "The Daily Beast’s Jamie Dettmer, reporting from the Syrian border, said the morale had shifted.",
+            "Rhodes was responding to a report in The Daily Beast. The Daily Beast’s Jamie Dettmer, reporting from "
+            "the Syrian border, said the morale had shifted.",
             "Jamie Dettmer",
             None,
         ),

@@ -434,9 +434,7 @@ class SpeakerResolver:
         outlet = _outlet_owning(head)
         if outlet is not None and head.pos_ == "PROPN":  # "The Washington Post's Liz Sly": its journalist
             journalist = head.doc[_names_before(head, lambda t: t.dep_ == "compound") : head.i + 1]
-            reporter = self._person(head, journalist)
-            conduit = proper_name(outlet)
-            return replace(reporter, conduit=conduit, role=None if reporter.role == conduit else reporter.role)
+            return replace(self._person(head, journalist), conduit=proper_name(outlet))
         skipped = _CLAUSE_DEPS | {"appos", "prep"}
         tokens = subtree_tokens(head, skip_deps=skipped - {"cc", "conj"} if _titles_a_name(head) else skipped)
         person = self._person_in(head, tokens)
@@ -578,10 +576,16 @@ class SpeakerResolver:
             and not any(t.lower_ in lexicon.FIRST_PERSON for t in a)
             and not all(t.lower_ in lexicon.PICTURE_POSITIONS for t in a)
         ]
+        # Nor is a journalist's outlet ("The Daily Beast's Jamie Dettmer"), where they spoke.
+        outlet = _outlet_owning(head)
+        by_outlet = {t.i for t in outlet.subtree} if outlet is not None else set()
         role_words = [
             t
             for t in before
-            if _in_role(t, person) and not _abbreviation_in_brackets(t) and not _in_a_time_phrase(t, head)
+            if _in_role(t, person)
+            and not _abbreviation_in_brackets(t)
+            and not _in_a_time_phrase(t, head)
+            and t.i not in by_outlet
         ]
         # A count ("two") or an adjective alone ("the real Mark Dunne", "Lovesick") is no role.
         role_words = [] if all(_part_of_a_count(t) or _describes_only(t) for t in role_words) else role_words
