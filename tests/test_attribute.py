@@ -1188,6 +1188,7 @@ def test_attribute_transcript_lines_are_their_speakers_words(nlp) -> None:  # ty
             "MAGNETIC: Anything metal can now stick to Nikolai [CEN]\n\n"
             "VILLAIN: The schoolboy has similar abilities to Magneto [20TH CENTURY FOX]\n\n"
             "NOTE: We got taken on this one! It’s a spoof and the website we linked to is a spoof website.\n\n"
+            "READ: Who's Haider al-Abadi, the man who will lead Iraq?\n\n"
             "Heavily outgunned Kurdish defenders said militants had pushed into two districts.",
             ["Heavily outgunned Kurdish defenders"],
         ),

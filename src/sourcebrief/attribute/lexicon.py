@@ -210,7 +210,7 @@ def a_describing_word(word: str) -> bool:
 # Editors' labels before a colon ("NOTE: We got taken on this one!"), by their first word: no
 # speakers.
 EDITORIAL_LABELS = frozenset(
-    "note update updated related correction clarification watch video photos photo breaking".split()
+    "note update updated related correction clarification watch video photos photo breaking read see listen".split()
 )
 # An interview's labels for question and answer ("Q: ...", "A: ..."): no speakers.
 INTERVIEW_LABELS = frozenset({"Q", "A"})
