@@ -693,6 +693,12 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
         # A word for where someone is in life, run into the name, is the role.
         ("Widower Stan Beaton said he had forgiven the driver.", "Stan Beaton", "Widower"),
+        # The object of the role's preposition is no first name
+        (
+            "Minister of Defense Moshe Ya'alon told Channel 2 that he had no information on her whereabouts.",
+            "Moshe Ya'alon",
+            "Minister of Defense",
+        ),
         ('Local Aamir Dhawan, 30, said: "No one went to help the man."', "Aamir Dhawan", "Local"),
         # No words of the quotation that the parse hangs on the name
         (

@@ -1170,10 +1170,12 @@ def _describes_only(token: Token) -> bool:
 
 def _continues_name(token: Token, name_start: Token) -> bool:
     """A proper noun right before a name, that is no title, place or word for where someone is in
-    life ("Widower"), is part of the name."""
+    life ("Widower"), nor the object of a role's preposition ("Minister of Defense"), is part of
+    the name."""
     return (
         token.i == name_start.i - 1
         and token.pos_ == "PROPN"
+        and token.dep_ != "pobj"
         and token.lower_ not in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS | lexicon.LIFE_NOUNS
         and token.ent_type_ not in _AFFILIATION_LABELS
         and token.text[:1].isupper()
