@@ -422,6 +422,20 @@ def test_attribute_a_quotation_the_parse_hangs_on_the_name_is_still_theirs(nlp) 
     assert attribution.sources[0].role == "Curator of Arachnology (Emeritus)"
 
 
+def test_attribute_a_name_in_the_object_of_a_role_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"It\'s nice to be appreciated."\n\nStacey McVey, team leader of Keller Williams Greater Cleveland West, '
+        "said that at the company's annual conference, all the agents agreed to pitch in."
+    )
+    entities = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Keller Williams Greater", "PERSON") in entities, "the case needs the company tagged a person"
+    assert ("Stacey McVey", "PERSON") not in entities, "the case needs the speaker's name missed"
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.role) for s in attribution.sources] == [
+        ("Stacey McVey", "team leader of Keller Williams Greater Cleveland West")
+    ]
+
+
 def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Tom Reed said the vote was fair. The US president, Barack Obama, also condemned the killing. "

@@ -519,7 +519,7 @@ class SpeakerResolver:
         # neither Emwazi's word nor Relief's. (The parse may hang the name itself on a place in
         # the role: "the prosecutor general of Tehran, Ali Alghasi Mehr".)
         appositions = (c for c in head.children if c.dep_ == "appos")
-        described = {t.i for c in appositions for t in _without_clauses(c) if t.dep_ != "pobj"}
+        described = {t.i for c in appositions for t in _without_clauses(c) if not _names_an_object(t)}
         named = [p for p in self._people if (p.start in indices or p.root.i in described) and not _modifies(p)]
         # The name the phrase is built on first: "Rear Adm. John Kirby", where the entity tagger
         # also calls "Rear" a person.
@@ -1068,6 +1068,14 @@ def _in_a_time_phrase(token: Token, head: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _names_an_object(token: Token) -> bool:
+    """Part of a preposition's object: "Keller Williams" in "team leader of Keller Williams
+    Cleveland West", which the entity tagger can call a person."""
+    while token.dep_ == "compound":
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def _only_titles(entity: tuple[str, str] | None) -> bool:
