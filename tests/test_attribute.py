@@ -436,6 +436,19 @@ def test_attribute_a_name_in_the_object_of_a_role_is_not_the_speaker(nlp) -> Non
     ]
 
 
+def test_attribute_a_hyphenated_name_given_a_role_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In September, Choe Kwan-il, managing editor of pro-North Korea newspaper Chonson Sinbo, told The "
+        'Telegraph that North Korea has quietly endorsed Scottish independence.\n\n"I believe that every person '
+        'has the right to be a member of an independent nation," Choe said.'
+    )
+    assert not [e for e in nlp(text).ents if e.label_ == "PERSON"], "the case needs the name untagged"
+    _, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.kind, len(s.statements)) for s in attribution.sources] == [
+        ("Choe Kwan-il", SourceKind.PERSON, 2)
+    ]
+
+
 def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Tom Reed said the vote was fair. The US president, Barack Obama, also condemned the killing. "

@@ -466,7 +466,7 @@ class SpeakerResolver:
         surname = head.pos_ == "NOUN" and head.text[:1].isupper() and self._full_name_for(head.text) is not None
         # A lower-case "proper noun" is the tagger's slip ("the state transport department"); an
         # acronym is a name whatever its tag ("UNICEF reported").
-        proper = (head.pos_ == "PROPN" and head.text[:1].isupper()) or _an_acronym(head)
+        proper = (head.pos_ == "PROPN" and _capitalised(head)) or _an_acronym(head)
         if proper or (entity and entity[1] in _ENTITY_KINDS) or surname:
             # A short name such as "Turner", or a name the entity tagger calls a person elsewhere
             # in the article (a transcript's "WALLACE:"), is often mislabelled as an organization.
@@ -792,9 +792,14 @@ def _titled_name(head: Token, tokens: list[Token]) -> Span | None:
 
 
 def _names_before(head: Token, belongs: Callable[[Token], bool]) -> int:
-    """Where the run of proper nouns that ends at ``head`` starts, each one belonging to it."""
+    """Where the run of proper nouns that ends at ``head`` starts, each one belonging to it, and
+    hyphens inside it ("Choe Kwan-il")."""
     start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and belongs(head.doc[start - 1]):
+    while start > 0:
+        before = head.doc[start - 1]
+        hyphen = before.text == "-" and start > 1 and head.doc[start - 2].pos_ == "PROPN"
+        if not (hyphen or (before.pos_ == "PROPN" and belongs(before))):
+            return start
         start -= 1
     return start
 
@@ -1076,6 +1081,13 @@ def _names_an_object(token: Token) -> bool:
     while token.dep_ == "compound":
         token = token.head
     return token.dep_ == "pobj"
+
+
+def _capitalised(name: Token) -> bool:
+    """A capital, or one before a hyphen: the "il" of "Choe Kwan-il"."""
+    if name.text[:1].isupper():
+        return True
+    return name.i >= 2 and name.nbor(-1).text == "-" and name.nbor(-2).text[:1].isupper()
 
 
 def _only_titles(entity: tuple[str, str] | None) -> bool:
