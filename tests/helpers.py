@@ -33,3 +33,9 @@ def source_named(attribution: Attribution, name: str) -> Source:
     matches = [s for s in attribution.sources if s.name == name]
     assert matches, f"no source {name!r} in {[s.name for s in attribution.sources]}"
     return matches[0]
+
+
+def said_by(text: str, nlp: Language) -> dict[str, list[str]]:
+    """Each source's name with the words of its statements, as the article writes them."""
+    found, attribution = attribution_of(text, nlp)
+    return {s.name: [found.quote(st.content) for st in s.statements] for s in attribution.sources}

@@ -9,7 +9,7 @@ from sourcebrief.attribute.speakers import Speaker, proper_name
 from sourcebrief.attribute.statements import RawStatement, cue_subject, quotations
 from sourcebrief.model import ChainRole, SourceKind
 
-from .helpers import ROLES_BEFORE_A_NAME, analysis_of, article, attribution_of, source_named
+from .helpers import ROLES_BEFORE_A_NAME, analysis_of, article, attribution_of, said_by, source_named
 
 # (text, speaker, kind, cue, content, direct)
 STATEMENT_CASES = [
@@ -387,9 +387,7 @@ PICKUP_TRUCK = (
 def test_attribute_a_name_has_a_capital_and_no_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
     entities = {(e.text, e.label_) for e in nlp(PICKUP_TRUCK).ents}
     assert {("pickup truck", "PERSON"), ("Mark Oberholtzer’s", "PERSON")} <= entities, "the case needs both tags"
-    article, attribution = attribution_of(PICKUP_TRUCK, nlp)
-    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
-    assert said == {"Mark Oberholtzer": ["he had hired a lawyer"]}
+    assert said_by(PICKUP_TRUCK, nlp) == {"Mark Oberholtzer": ["he had hired a lawyer"]}
 
 
 def test_attribute_a_first_name_the_tagger_left_out_and_a_quote_before_a_long_title(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -398,9 +396,7 @@ def test_attribute_a_first_name_the_tagger_left_out_and_a_quote_before_a_long_ti
         "Mehra says he thinks it all comes down to battery life.\n\n"
         '"Any engineer would say that," Y Media Labs CTO Sumit Mehra says.'
     )
-    article, attribution = attribution_of(text, nlp)
-    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
-    assert said == {
+    assert said_by(text, nlp) == {
         "Sumit Mehra": [
             "I think the company is careful,",
             "he thinks it all comes down to battery life",
@@ -416,10 +412,10 @@ def test_attribute_a_quotation_the_parse_hangs_on_the_name_is_still_theirs(nlp) 
     )
     griswold = next(t for t in nlp(text) if t.text == "Griswold")
     assert griswold.left_edge.i == 0, "the case needs the quotation parsed inside the name's phrase"
-    article, attribution = attribution_of(text, nlp)
-    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
-    assert said == {"Charles Griswold": ["In general this is impossible,"]}
-    assert attribution.sources[0].role == "Curator of Arachnology (Emeritus)"
+    found, attribution = attribution_of(text, nlp)
+    assert [(s.name, s.role, [found.quote(st.content) for st in s.statements]) for s in attribution.sources] == [
+        ("Charles Griswold", "Curator of Arachnology (Emeritus)", ["In general this is impossible,"])
+    ]
 
 
 def test_attribute_a_name_in_the_object_of_a_role_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -486,8 +482,7 @@ def test_attribute_he_is_a_name_set_beside_the_subject_with_its_role(nlp) -> Non
     ],
 )
 def test_attribute_he_and_she_go_to_no_one_the_article_calls_the_other(nlp, text: str, said: dict) -> None:  # type: ignore[no-untyped-def]
-    article, attribution = attribution_of(text, nlp)
-    assert {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources} == said
+    assert said_by(text, nlp) == said
 
 
 def test_attribute_she_is_the_last_unnamed_woman_who_spoke_not_an_earlier_name(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -495,9 +490,7 @@ def test_attribute_she_is_the_last_unnamed_woman_who_spoke_not_an_earlier_name(n
         "Pat Reed opened the fair on Monday. A 104-year-old woman from Texas is claiming that soda kept her "
         "alive. “I'd rather have a soda than coffee,” she told the station."
     )
-    article, attribution = attribution_of(text, nlp)
-    said = {s.name: [article.quote(st.content) for st in s.statements] for s in attribution.sources}
-    assert said == {
+    assert said_by(text, nlp) == {
         "A 104-year-old woman from Texas": ["that soda kept her alive", "I'd rather have a soda than coffee,"]
     }
 
