@@ -713,6 +713,13 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
         # A word for where someone is in life, run into the name, is the role.
         ("Widower Stan Beaton said he had forgiven the driver.", "Stan Beaton", "Widower"),
+        # A military title the entity tagger runs into the name
+        (
+            "On Friday, Nigerian armed forces chief Air Chief Marshal Alex Badeh announced a ceasefire with the "
+            "group. Badeh claimed the truce would free the girls.",
+            "Alex Badeh",
+            "armed forces chief Air Chief Marshal",
+        ),
         # The object of the role's preposition is no first name
         (
             "Minister of Defense Moshe Ya'alon told Channel 2 that he had no information on her whereabouts.",

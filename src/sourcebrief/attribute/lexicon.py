@@ -153,7 +153,8 @@ TITLE_WORDS = frozenset(
     sheriff detective inspector professor commissioner superintendent captain lieutenant sergeant
     coach manager owner founder ceo cfo chief executive director producer editor anchor host
     economist attorney prosecutor lawyer doctor nurse pastor bishop rabbi imam rev rev. father deputy acting
-    spokesman spokeswoman spokesperson officer agent colonel major corporal private
+    spokesman spokeswoman spokesperson officer agent colonel major corporal private marshal brigadier
+    commodore commander cardinal archbishop
     legislator lawmaker mme mme. mlle mlle.
     """.split()
 )
