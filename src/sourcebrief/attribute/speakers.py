@@ -1196,7 +1196,8 @@ def _continues_name(token: Token, name_start: Token) -> bool:
         token.i == name_start.i - 1
         and token.pos_ == "PROPN"
         and token.dep_ != "pobj"
-        and token.lower_ not in lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS | lexicon.LIFE_NOUNS
+        and not {token.lower_, token.lower_.removesuffix("s")}
+        & (lexicon.TITLE_WORDS | lexicon.ROLE_NOUNS | lexicon.LIFE_NOUNS)
         and token.ent_type_ not in _AFFILIATION_LABELS
         and token.text[:1].isupper()
         and not token.text.isupper()
