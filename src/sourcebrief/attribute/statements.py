@@ -145,10 +145,10 @@ def _verb_statement(cue: Token, sentence: Span) -> RawStatement | None:
 
 def _quote_beside(cue: Token, subject: Token, after: int, sentence: Span) -> tuple[int, int] | None:
     """A quotation opening right after the cue (or its addressee) or closing right before the speaker."""
-    return _quote_after(after, sentence) or _quote_before(min(cue.idx, _names_before(subject).idx), sentence)
+    return _quote_after(after, sentence) or _quote_before(min(cue.idx, _speaker_words_start(subject).idx), sentence)
 
 
-def _names_before(subject: Token) -> Token:
+def _speaker_words_start(subject: Token) -> Token:
     """Where the words naming the speaker start, with the nouns run on before the subject that the
     parse hung elsewhere: '"...," Y Media Labs CTO Sumit Mehra says' (it made "CTO" an adverb).
     Not the quotation itself, where the parse hangs it on the name."""
