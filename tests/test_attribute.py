@@ -229,6 +229,24 @@ STATEMENT_CASES = [
         "to co-operate",
         False,
     ),
+    (
+        # An adverb before the cue begins it with its own adverb.
+        "Kobane is surrounded by IS. The Turkish government has thus far refused requests to open a corridor.",
+        "The Turkish government",
+        SourceKind.ORGANIZATION,
+        "has thus far refused",
+        "requests to open a corridor",
+        False,
+    ),
+    (
+        # An acronym that the tagger takes for the pronoun "who" opens no relative clause.
+        'Tarik Jasarevic told The Independent: "WHO is aware of these reports and is working with Iraq."',
+        "Tarik Jasarevic",
+        SourceKind.PERSON,
+        "told",
+        "WHO is aware of these reports and is working with Iraq.",
+        True,
+    ),
 ]
 
 
@@ -257,6 +275,12 @@ QUOTE_TOLD_WHERE_AND_WHILE = (
         ("The mayor spoke to the press after the vote, saying the budget was balanced.", "spoke", "to the press"),
         ("The minister said the budget was balanced.", "said", None),
         (QUOTE_TOLD_WHERE_AND_WHILE, "told", "supporters"),
+        # A hyphenated name is one word of the addressee's few, not three tokens.
+        (
+            "Dan Anderson, a spokesman for the college, told the Burlington Times-News there is no ban.",
+            "told",
+            "the Burlington Times-News",
+        ),
     ],
 )
 def test_addressee_is_kept_apart_from_the_cue(nlp, text: str, cue: str, addressee: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -695,6 +719,8 @@ def test_attribute_a_name_with_and_owning_a_role_is_no_second_source(nlp) -> Non
         ),
         # A describing word run into the name is neither name nor role.
         ("Lovesick Li Wen said he had waited at the station all night.", "Li Wen", None),
+        # Nor is it with a courtesy title.
+        ('Delighted Mrs Jane Doe said: "It was just something a bit different to do."', "Jane Doe", None),
         # A title's abbreviation is one word, whatever the entity tagger calls it.
         ("Lt. Col. Ann Lee said the base was closed. Sgt. Tom Ray said no one was hurt.", "Ann Lee", "Lt. Col."),
         ("Lt. Col. Ann Lee said the base was closed. Sgt. Tom Ray said no one was hurt.", "Tom Ray", "Sgt."),
@@ -1032,6 +1058,14 @@ def test_attribute_first_report_credit_and_republish(nlp) -> None:  # type: igno
         ),
         # A place is not where a story was published.
         ("She said her son was passionate about covering the story in Syria. Shares fell.", []),
+        # Nor is a time.
+        ("In its annual report in November, the committee concluded that 20 reporters were missing.", []),
+        # A person named before "story" is what it is about, also by the last word of the name.
+        (
+            "A hoax said Axl Rose was found dead. It repeats the phony Culkin story, and the phony Rose story ran "
+            "on one site. A Bloomberg report said so.",
+            ["Bloomberg"],
+        ),
     ],
 )
 def test_attribute_a_report_in_an_outlet_is_a_credit(nlp, text: str, outlets: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -1459,6 +1493,13 @@ def test_attribute_an_outlet_named_with_and_without_news_is_one(nlp, text: str, 
     assert [(s.name, len(s.statements)) for s in attribution.sources] == [(name, 2)]
 
 
+def test_attribute_a_name_ends_before_the_comma_the_entity_tagger_took(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jess Smith spoke out.\nAccording to London's Telegraph, Smith's big reveal came during a game."
+    assert any(e.text == "Telegraph," for e in analysis_of(text, nlp).doc.ents)  # the premise
+    _, attribution = attribution_of(text, nlp)
+    assert "Telegraph" in [s.name for s in attribution.sources]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind", "statements"),
     [
@@ -1478,6 +1519,14 @@ def test_attribute_an_outlet_named_with_and_without_news_is_one(nlp, text: str, 
         ),
         # "broadcaster" before the name says it is an outlet
         ("The state broadcaster RT said two journalists were held.", "RT", SourceKind.OUTLET, 1),
+        # One of a people, whatever the entity tagger calls the word, is someone unnamed.
+        (
+            "An American who is fighting with the Kurds told Voice of Israel that Rosenberg was not there.",
+            "An American",
+            SourceKind.ANONYMOUS,
+            1,
+        ),
+        ("A Briton who lives in Paris said the city was calm.", "A Briton", SourceKind.ANONYMOUS, 1),
     ],
 )
 def test_attribute_a_word_in_a_name_is_not_its_kind(
@@ -1814,3 +1863,18 @@ def test_attribute_a_letter_received_is_not_the_recipients_words(nlp) -> None:  
 def test_attribute_a_writing_reads(nlp, text: str, speakers: list[str]) -> None:  # type: ignore[no-untyped-def]
     _, attribution = attribution_of(text, nlp)
     assert [s.name for s in attribution.sources] == speakers
+
+
+def test_attribute_what_was_told_hung_on_whom_told_is_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jeff Oberholtzer, the son of the owner, told the Texas outlet The Galveston Daily News that the company "
+        "sold the truck in 2013, believing the dealer would remove the decals."
+    )
+    sold = next(t for t in analysis_of(text, nlp).doc if t.text == "sold")
+    assert sold.dep_ == "relcl"  # the premise: the parser takes what was told for a relative clause
+    article, attribution = attribution_of(text, nlp)
+    [told] = [
+        s for s in source_named(attribution, "Jeff Oberholtzer").statements if s.cue and article.quote(s.cue) == "told"
+    ]
+    assert article.quote(told.content) == "that the company sold the truck in 2013"
+    assert told.addressee is not None and article.quote(told.addressee) == "the Texas outlet"

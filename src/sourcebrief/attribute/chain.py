@@ -57,9 +57,11 @@ def _report_noun_credit(noun: Token, article: Article) -> ChainLink | None:
         for g in c.children
         if g.dep_ == "pobj" and _is_named(g)
     ]
-    named += [c for c in noun.children if c.dep_ in ("compound", "poss") and _is_named(c)]
-    # "covering the story in Syria": a place, not where it was published.
-    named = [t for t in named if t.ent_type_ not in ("GPE", "LOC", "FAC")]
+    # "the phony Culkin story": a person the story is about, not its publisher.
+    named += [c for c in noun.children if c.dep_ in ("compound", "poss") and _is_named(c) and not _a_person(c)]
+    # "covering the story in Syria", "its report in November": a place or a time, not where it
+    # was published.
+    named = [t for t in named if t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")]
     if not named:
         return None
     outlet = named[0]
@@ -81,6 +83,15 @@ def _is_first_to(verb: Token) -> bool:
 
 def _is_named(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON")
+
+
+def _a_person(token: Token) -> bool:
+    """A name the entity tagger takes for a person's here or in a fuller mention ("Rose" after
+    "Axl Rose"), unless outlets have names like it ("Daily Beast")."""
+    if is_outlet_name(proper_name(token)):
+        return False
+    people = (e for e in token.doc.ents if e.label_ == "PERSON")
+    return token.ent_type_ == "PERSON" or any(token.text in e.text.split() for e in people)
 
 
 def _end(token: Token) -> int:

@@ -271,11 +271,16 @@ def _joins_two_names(entity: Span, token: Token) -> bool:
     return token.dep_ == "cc" and plain and whole and len(before) > 1 and len(after) > 1
 
 
+_TRAILING_PUNCTUATION = frozenset(",;:")
+
+
 def _bare_name(span: Span) -> str:
     # "the BBC" -> "BBC", "The Interior Ministry" -> "Interior Ministry"; "The Record" is a name.
     # A possessive is no part of it: "the Institute's director" is affiliated with "Institute".
     possessive = span[-1].tag_ == "POS" or span[-1].dep_ == "case"
     if possessive and span[-1].head.dep_ == "poss":  # "Barron's reported": its name
+        span = span[:-1]
+    while len(span) > 1 and span[-1].text in _TRAILING_PUNCTUATION:  # the entity tagger's "Telegraph,"
         span = span[:-1]
     text = span.text
     if text.startswith("the ") or (text.startswith("The ") and len(span) > 2):
@@ -461,6 +466,8 @@ class SpeakerResolver:
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
         if lemma in lexicon.ROLE_NOUNS and head.tag_ not in ("NNS", "NNPS") and not indefinite:
             return self._person_by_role(head) or self._unnamed_person(head)
+        if indefinite and head.tag_ == "NNP":  # "An American who ...", "a Briton": one of a people, unnamed
+            return self._anonymous(head, within=within)
         entity = entity_name(head)
         # "Trump characterized ...": a surname that the tagger took for a common noun ("trump").
         surname = head.pos_ == "NOUN" and head.text[:1].isupper() and self._full_name_for(head.text) is not None
@@ -586,6 +593,7 @@ class SpeakerResolver:
             and not _abbreviation_in_brackets(t)
             and not _in_a_time_phrase(t, head)
             and t.i not in by_outlet
+            and t.lower_.rstrip(".") not in lexicon.COURTESY_TITLES  # "Delighted Mrs Smith"
         ]
         # A count ("two") or an adjective alone ("the real Mark Dunne", "Lovesick") is no role.
         role_words = [] if all(_part_of_a_count(t) or _describes_only(t) for t in role_words) else role_words
@@ -1214,10 +1222,10 @@ def _without_titles(person: Span) -> list[Token]:
     institution = [i for i, t in enumerate(tokens[:-2]) if t.lower_ in lexicon.INSTITUTION_WORDS]
     if institution:
         tokens = tokens[institution[-1] + 1 :]
+    if len(tokens) > 2 and (lexicon.a_describing_word(tokens[0].text) or tokens[0].lower_ in lexicon.LIFE_NOUNS):
+        tokens = tokens[1:]  # "Lovesick Tan Shen", "Widower Stan Beaton", "Delighted Mrs Smith"
     while len(tokens) > 1 and (tokens[0].lower_ in lexicon.TITLE_WORDS or tokens[0].lower_ in lexicon.ROLE_NOUNS):
         tokens = tokens[1:]
-    if len(tokens) > 2 and (lexicon.a_describing_word(tokens[0].text) or tokens[0].lower_ in lexicon.LIFE_NOUNS):
-        tokens = tokens[1:]  # "Lovesick Tan Shen", "Widower Stan Beaton": a word run into the name
     return tokens
 
 

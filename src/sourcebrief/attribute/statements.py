@@ -50,7 +50,7 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "″"})
 _CLOSING_ONLY = frozenset({"”", "″"})
 _LINE = re.compile(r"^[^\S\n]*(\S.*)$", re.MULTILINE)  # a line with text, from its first character
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not statements
-MAX_ADDRESSEE_TOKENS = 4
+MAX_ADDRESSEE_WORDS = 4
 MAX_COLON_SPEAKER_TOKENS = 4
 MAX_QUOTE_CHARS = 2000
 
@@ -225,9 +225,9 @@ def _cue_start(cue: Token) -> int:
     and with the verb it completes ("went on to say", "refused to say"), as PolNeAR marks cues."""
     start = cue
     for child in sorted((c for c in cue.children if c.i < cue.i), key=lambda c: -c.i):
-        if child.i != start.i - 1 or child.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+        if child.right_edge.i != start.i - 1 or child.dep_ not in ("aux", "auxpass", "neg", "advmod"):
             break
-        start = child
+        start = child.left_edge  # an adverb with its own: "has *thus far* refused"
     head = cue.head
     if _shares_negation(cue):
         return _cue_start(head)
@@ -316,13 +316,28 @@ def _addressee(cue: Token) -> Token | None:
         found = None
     if found is None:
         return None
-    end = max((t for t in found.subtree if not t.is_punct and t.text not in '"“”'), key=lambda t: t.i)
-    if end.i - cue.i <= MAX_ADDRESSEE_TOKENS:
+    told = _clause_told(cue)
+    clause = {t.i for t in told.subtree} if told is not None else set()
+    end = max(
+        (t for t in found.subtree if not t.is_punct and t.text not in '"“”' and t.i not in clause), key=lambda t: t.i
+    )
+    if _words_after(cue, end) <= MAX_ADDRESSEE_WORDS:
         return end
     # "told supporters in Syracuse, N.Y., while ...": whom, without where; but "told the story of
     # ..." is what was told.
     whom = cue.lemma_ == "tell" and found.lemma_.lower() not in lexicon.TOLD_THINGS
-    return found if whom and found.i - cue.i <= MAX_ADDRESSEE_TOKENS else None
+    return found if whom and _words_after(cue, found) <= MAX_ADDRESSEE_WORDS else None
+
+
+def _words_after(first: Token, last: Token) -> int:
+    """Tokens after ``first`` up to ``last``, a hyphenated word counted once: "the Burlington
+    Times-News" is three."""
+    return sum(1 for t in first.doc[first.i + 1 : last.i + 1] if not _hyphened_on(t))
+
+
+def _hyphened_on(token: Token) -> bool:
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and "-" in (token.text, before.text)
 
 
 def _end(token: Token) -> int:
@@ -550,6 +565,9 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     ]
     if skip is not None:
         after = [c for c in after if c.left_edge.i > skip.i]
+    told = _clause_told(cue)
+    if told is not None and not any(c.dep_ == "ccomp" for c in after):
+        after = [told]
     if not after or not _is_said(cue, after):
         return None
     after.sort(key=lambda c: c.i)
@@ -577,10 +595,29 @@ def _content_of(cue: Token, sentence: Span, *, skip: Token | None = None) -> tup
     return _clean_span(trim_punctuation(tokens, keep_quotes=True))
 
 
+def _clause_told(cue: Token) -> Token | None:
+    """What "told" told where the parser hangs it on whom as a relative clause ("told the outlet
+    The Galveston Daily News that the company sold ..."): a clause opened by "that" with a subject
+    of its own."""
+    if cue.lemma_ != "tell":
+        return None
+    whom = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i]
+    clauses = (t for w in whom for t in w.subtree if t.dep_ in ("relcl", "acl"))
+    return next((c for c in clauses if _a_that_clause(c)), None)
+
+
+def _a_that_clause(clause: Token) -> bool:
+    children = list(clause.children)
+    opened = any(c.dep_ == "mark" and c.lower_ == "that" for c in children)
+    return opened and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+
+
 def _opens_on_a_relative(clause: Token) -> bool:
-    """Whether the clause's subject is a relative pronoun that opens it ("that exceeded ...")."""
+    """Whether the clause's subject is a relative pronoun that opens it ("that exceeded ..."); not
+    an acronym that the tagger takes for one ("WHO is aware")."""
     return clause.dep_ == "ccomp" and any(
-        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") and c.i == clause.left_edge.i for c in clause.children
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") and c.i == clause.left_edge.i and not c.text.isupper()
+        for c in clause.children
     )
 
 
