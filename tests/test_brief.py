@@ -651,6 +651,27 @@ def test_brief_skips_a_content_cut_from_a_relative_clause(content: str) -> None:
     assert not briefable(found, statement)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "named"),
+    [
+        ("Mayor Bill Smith condemned the shooting, which he called “an evil act.”", " he ", "called", False),
+        ("Trump railed against what he calls the crooked nominating process.", " he ", "calls", False),
+        ("Doe visited Paris, which she described as “like an open orchid.”", " she ", "described", False),
+        # The thing named is in the content: the sentence says it.
+        ("Mayor Bill Smith called the shooting “an evil act.”", "Mayor Bill Smith", "called", True),
+    ],
+)
+def test_brief_skips_what_a_source_called_a_thing_named_before_it(
+    text: str, speaker: str, cue: str, named: bool
+) -> None:
+    found = article(text)
+    cite = _citer(found)
+    said = cite(cue, text.index(speaker))
+    content = found.cite(said.end + 1, len(text.rstrip(".")))
+    statement = Statement(content, said, cite(speaker.strip(), text.index(speaker)), direct=False)
+    assert briefable(found, statement) is named
+
+
 def test_brief_skips_a_content_opening_on_a_modal_verb() -> None:
     text = "Families of the dead, whom the governor has promised will be paid, met on Monday."
     found = article(text)

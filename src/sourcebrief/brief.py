@@ -47,6 +47,7 @@ _CIRCUMSTANCE_ENDS = frozenset("on to with against for about".split())
 # Before a quotation "of" says on what too ("said of the situation, '...'"); elsewhere it may say
 # what ("warned of flooding").
 _PREPOSITIONS_BEFORE_A_QUOTATION = _CIRCUMSTANCE_ENDS | {"of"}
+_NAMING_VERBS = frozenset("call describe dub label term brand".split())
 _CITING = frozenset("cite cites cited citing".split())
 _INFERRING = frozenset("suggest suggests suggested imply implies implied indicate indicates indicated".split())
 # An attribution set inside what was said ("..., CBS noted, ...") is a few words; a longer span
@@ -294,7 +295,10 @@ def briefable(article: Article, statement: Statement) -> bool:
     "State media said were under control", "State media said which state media said were under
     control" (the clause with its own cue). A quotation opening on a verb is a question ("Is
     this the end?") and stays. A statement under "if" is a condition: "..., if two-thirds of
-    the senators vote for removal" says no one voted. Nor is a cue in the infinitive."""
+    the senators vote for removal" says no one voted. Nor is a cue in the infinitive, nor what a
+    source called a thing that a relative pronoun stands for ("the shooting, which he called "an
+    evil act"" is not "He called "an evil act""; "what he calls the crooked process" is not "He
+    calls the crooked process")."""
     written = article.quote(statement.content).strip(" ,.")
     content, first_written = written.lower(), written.split(" ", 1)[0]
     first = first_written.lower()
@@ -308,7 +312,18 @@ def briefable(article: Article, statement: Statement) -> bool:
         or under_condition(article, statement)
         or _said_to_someone_unnamed(article, statement)
         or _an_infinitive(article, statement)
+        or _naming_a_relative(article, statement)
     )
+
+
+def _naming_a_relative(article: Article, statement: Statement) -> bool:
+    cue, speaker = statement.cue, statement.speaker
+    if cue is None or speaker is None or not speaker.end <= cue.start <= statement.content.start:
+        return False
+    verb = article.quote(cue).split()[-1].lower()
+    naming = not _NAMING_VERBS.isdisjoint(getLemma(verb, upos="VERB"))
+    before = article.text[: speaker.start].split()
+    return naming and bool(before) and before[-1].lower() in _RELATIVE_PRONOUNS | {"what"}  # "what he calls"
 
 
 def _an_infinitive(article: Article, statement: Statement) -> bool:
