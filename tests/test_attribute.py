@@ -1878,3 +1878,9 @@ def test_attribute_what_was_told_hung_on_whom_told_is_the_content(nlp) -> None: 
     ]
     assert article.quote(told.content) == "that the company sold the truck in 2013"
     assert told.addressee is not None and article.quote(told.addressee) == "the Texas outlet"
+
+
+def test_attribute_a_clause_on_what_was_told_is_not_what_was_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mook asserted that Trump tells so many lies that Clinton could risk deviating from her own message."
+    contents = said_by(text, nlp)["Trump"]
+    assert "that Clinton could risk deviating from her own message" not in contents

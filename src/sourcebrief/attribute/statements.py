@@ -601,7 +601,12 @@ def _clause_told(cue: Token) -> Token | None:
     of its own."""
     if cue.lemma_ != "tell":
         return None
-    whom = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i]
+    # Not what was told: "tells so many lies that ..." says why, not what.
+    whom = [
+        c
+        for c in cue.children
+        if c.dep_ in ("dobj", "dative") and c.i > cue.i and c.lemma_.lower() not in lexicon.TOLD_THINGS
+    ]
     clauses = (t for w in whom for t in w.subtree if t.dep_ in ("relcl", "acl"))
     return next((c for c in clauses if _a_that_clause(c)), None)
 
